@@ -1,0 +1,89 @@
+//! Reads `pricing/*.json`, validates the tables with the crate's own code
+//! (`src/tables/book.rs`), and bakes them into Rust (`OUT_DIR/default_tables.rs`)
+//! so the WebAssembly needs no JSON parser to start. A malformed table fails
+//! the build with a message naming the file and the row.
+
+// The core modules are shared with the crate; the build uses part of them.
+#![allow(dead_code)]
+
+#[path = "src/calendar.rs"]
+mod calendar;
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/tables/mod.rs"]
+mod tables;
+
+use std::path::Path;
+use std::{env, fs, process};
+
+use serde::de::DeserializeOwned;
+use tables::book::PriceBook;
+use tables::schema::Tables;
+
+/// Each field of [`Tables`] and the file it is read from.
+const FILES: [(&str, &str); 7] = [
+    ("edition", "edition.json"),
+    ("catalog", "catalog.json"),
+    ("images", "images.json"),
+    ("videoWeb", "video-web.json"),
+    ("videoIos", "video-ios.json"),
+    ("addons", "addons.json"),
+    ("plans", "plans.json"),
+];
+
+fn fail(message: String) -> ! {
+    println!("cargo::error=pricing tables: {message}");
+    process::exit(1);
+}
+
+fn read<T: DeserializeOwned>(dir: &Path, file: &str) -> T {
+    let path = dir.join(file);
+    let text = fs::read_to_string(&path)
+        .unwrap_or_else(|e| fail(format!("pricing/{file}: cannot read: {e}")));
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(de).unwrap_or_else(|e| {
+        fail(format!("pricing/{file}, row {}: {}", e.path(), e.inner()))
+    })
+}
+
+/// `videoWeb.clips[3] (…): …` becomes `pricing/video-web.json, row clips[3] (…): …`.
+fn locate(message: &str) -> String {
+    for (field, file) in FILES {
+        if let Some(rest) = message.strip_prefix(field) {
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
+            return format!("pricing/{file}, row {rest}");
+        }
+    }
+    message.to_owned()
+}
+
+fn main() {
+    let manifest = env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let dir = Path::new(&manifest).join("pricing");
+    println!("cargo::rerun-if-changed=pricing");
+    for shared in ["src/calendar.rs", "src/error.rs", "src/tables"] {
+        println!("cargo::rerun-if-changed={shared}");
+    }
+
+    let tables = Tables {
+        edition: read(&dir, FILES[0].1),
+        catalog: read(&dir, FILES[1].1),
+        images: read(&dir, FILES[2].1),
+        video_web: read(&dir, FILES[3].1),
+        video_ios: read(&dir, FILES[4].1),
+        addons: read(&dir, FILES[5].1),
+        plans: read(&dir, FILES[6].1),
+    };
+    let book = PriceBook::try_from_tables(tables)
+        .unwrap_or_else(|e| fail(locate(e.message())));
+
+    let env = databake::CrateEnv::default();
+    let baked = databake::Bake::bake(book.tables(), &env);
+    let code = format!(
+        "/// The tables of `pricing/`, validated by `build.rs`.\n\
+         pub(crate) static DEFAULT_TABLES: crate::tables::schema::Tables = {baked};\n"
+    );
+    let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set".into()));
+    fs::write(Path::new(&out).join("default_tables.rs"), code)
+        .unwrap_or_else(|e| fail(format!("cannot write default_tables.rs: {e}")));
+}

@@ -1,0 +1,27 @@
+// npm run build: the wasm-pack `--target web` package in pkg/, shrunk by
+// binaryen's wasm-opt (from npm; wasm-pack's own download is turned off in
+// Cargo.toml), and copied to www/pkg/ where the widget loads it from.
+import fs from 'node:fs';
+import path from 'node:path';
+import { root, run } from './lib.mjs';
+
+const pkg = path.join(root, 'pkg');
+const wasm = path.join(pkg, 'credit_estimator_bg.wasm');
+const wasmOpt = path.join(root, 'node_modules', '.bin', 'wasm-opt');
+
+run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', 'pkg']);
+
+// The features rustc enables by default for wasm32-unknown-unknown.
+run(wasmOpt, [
+  wasm, '-o', wasm, '-Oz', '--strip-debug', '--strip-producers',
+  '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+]);
+
+const www = path.join(root, 'www', 'pkg');
+fs.rmSync(www, { recursive: true, force: true });
+fs.mkdirSync(www, { recursive: true });
+for (const file of fs.readdirSync(pkg)) {
+  if (/\.(js|wasm|d\.ts)$/.test(file)) fs.copyFileSync(path.join(pkg, file), path.join(www, file));
+}
+console.log(`\nbuilt pkg/ and www/pkg/ (${fs.statSync(wasm).size} bytes of wasm)`);

@@ -1,0 +1,587 @@
+//! `check()`: can this wallet pay for this generation now, and from which
+//! credit pools.
+//!
+//! Dream Machine draws monthly, then gifted, then top-ups (oldest first);
+//! top-ups count only on an active paid plan and for `validMonths` after
+//! purchase. Luma Agents draws monthly, then gifted, then the opt-in spending
+//! limit; when that is not enough generation pauses. See `pricing/README.md`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{self, Date};
+use crate::error::{Error, ErrorCode, Result, one_of};
+use crate::money::{self, MAX_COUNT, add_count, ceil_div, grouped};
+use crate::quote::{self, EditionStamp, QuoteRequest, describe_number};
+use crate::tables::book::{PlanPrice, PriceBook};
+use crate::tables::schema;
+
+/// A credit balance as JavaScript passes it.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Wallet {
+    /// The product: `"dream-machine"` or `"luma-agents"`.
+    #[serde(default)]
+    pub platform: Option<String>,
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// `"active"`, `"paused"` or `"cancelled"`.
+    #[serde(default)]
+    pub subscription: Option<String>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub today: Option<String>,
+    #[serde(default)]
+    pub monthly: Option<f64>,
+    #[serde(default)]
+    pub gifted: Option<f64>,
+    #[serde(default)]
+    pub top_ups: Option<Vec<TopUpLot>>,
+    /// Luma Agents: credits the opt-in spending limit still allows.
+    #[serde(default)]
+    pub spending_limit: Option<f64>,
+}
+
+/// Top-up credits bought on one day.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TopUpLot {
+    #[serde(default)]
+    pub credits: Option<f64>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub purchased: Option<String>,
+}
+
+/// `{ credits }`: a cost the caller already knows.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KnownCost {
+    #[serde(default)]
+    pub credits: Option<f64>,
+    /// Optional: the platform the credits are for, checked against the wallet.
+    #[serde(default)]
+    pub platform: Option<String>,
+}
+
+/// What `check()` is asked to pay for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CheckRequest {
+    /// A `quote()` request, priced first.
+    Generation(QuoteRequest),
+    /// A known number of credits.
+    Credits(KnownCost),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Verdict {
+    /// The pools cover it; `draws` says from where.
+    Ok,
+    /// Not enough credits, but the plan runs it in the relaxed queue for free.
+    Relaxed,
+    /// Not enough credits; nothing is drawn.
+    Insufficient,
+    /// Luma Agents: not enough credits or spending limit; generation pauses.
+    Paused,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Pool {
+    Monthly,
+    Gifted,
+    TopUp,
+    SpendingLimit,
+}
+
+/// Credits taken from one pool.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Draw {
+    pub pool: Pool,
+    pub credits: u64,
+    /// For a top-up: its purchase date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchased: Option<String>,
+}
+
+/// The answer of `check()`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckResult {
+    pub verdict: Verdict,
+    pub cost: u64,
+    /// What the generation takes, in order; empty unless the verdict is `ok`.
+    pub draws: Vec<Draw>,
+    /// Credits missing; 0 for `ok` and `relaxed`.
+    pub shortfall: u64,
+    /// Dream Machine, `insufficient`: top-up packs that would cover the shortfall.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_up_packs: Option<u64>,
+    /// What can be done, each true for this wallet.
+    pub remedies: Vec<String>,
+    /// Why the verdict is what it is.
+    pub reasons: Vec<String>,
+    /// Unexpired top-up credits that do not count now (plan not active and paid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hidden_top_up_credits: Option<u64>,
+    pub edition: EditionStamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Subscription {
+    Active,
+    Paused,
+    Cancelled,
+}
+
+impl Subscription {
+    fn text(self) -> &'static str {
+        match self {
+            Subscription::Active => "active",
+            Subscription::Paused => "paused",
+            Subscription::Cancelled => "cancelled",
+        }
+    }
+}
+
+struct Lot {
+    credits: u64,
+    purchased: Date,
+    expires: Date,
+}
+
+/// A wallet after validation.
+struct Checked<'a> {
+    product: &'a schema::Product,
+    plan: &'a PlanPrice,
+    plans: &'a [PlanPrice],
+    subscription: Subscription,
+    today: Date,
+    monthly: u64,
+    gifted: u64,
+    lots: Vec<Lot>,
+    spending_limit: Option<u64>,
+}
+
+/// A whole number from 0 for a wallet field.
+fn wallet_count(field: &str, value: f64) -> Result<u64> {
+    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_COUNT as f64 {
+        // Checked above: whole and within 0..=2^53-1, exact as u64.
+        return Ok(value as u64);
+    }
+    Err(Error::invalid_wallet(format!(
+        "{field} must be a whole number of credits from 0 to {}, got {}",
+        grouped(MAX_COUNT),
+        describe_number(value)
+    )))
+}
+
+fn wallet_date(field: &str, text: &str) -> Result<Date> {
+    calendar::parse_date(text).ok_or_else(|| {
+        Error::invalid_wallet(format!(
+            "{field} must be a real date written YYYY-MM-DD, got \"{text}\""
+        ))
+    })
+}
+
+fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
+    let products: Vec<&str> = book.products().iter().map(|p| p.id.as_ref()).collect();
+    let product_id = wallet.platform.as_deref().ok_or_else(|| {
+        Error::invalid_wallet(format!("wallet.platform is missing: use {}", one_of(&products)))
+    })?;
+    let product = book.product(product_id).ok_or_else(|| {
+        Error::invalid_wallet(format!(
+            "wallet.platform \"{product_id}\" is not a product: use {} (wallets belong to a product, not to web or iOS)",
+            one_of(&products)
+        ))
+    })?;
+    let plans = book.plans_for_product(&product.id).ok_or_else(|| {
+        Error::invalid_wallet(format!("{} has no plans in the tables", product.name))
+    })?;
+    let plan_ids: Vec<&str> = plans.iter().map(|p| p.row.id.as_ref()).collect();
+    let plan_id = wallet.plan.as_deref().ok_or_else(|| {
+        Error::invalid_wallet(format!("wallet.plan is missing: {} plans are {}", product.name, one_of(&plan_ids)))
+    })?;
+    let plan = plans.iter().find(|p| p.row.id == plan_id).ok_or_else(|| {
+        Error::invalid_wallet(format!(
+            "wallet.plan \"{plan_id}\" is not a {} plan: use {}",
+            product.name,
+            one_of(&plan_ids)
+        ))
+    })?;
+    let subscription = match wallet.subscription.as_deref() {
+        Some("active") => Subscription::Active,
+        Some("paused") => Subscription::Paused,
+        Some("cancelled") => Subscription::Cancelled,
+        Some(other) => {
+            return Err(Error::invalid_wallet(format!(
+                "wallet.subscription \"{other}\" is not a state: use active, paused or cancelled"
+            )));
+        }
+        None => {
+            return Err(Error::invalid_wallet(
+                "wallet.subscription is missing: use active, paused or cancelled",
+            ));
+        }
+    };
+    let today_text = wallet.today.as_deref().ok_or_else(|| {
+        Error::invalid_wallet("wallet.today is missing: give today's date as YYYY-MM-DD")
+    })?;
+    let today = wallet_date("wallet.today", today_text)?;
+    let monthly = wallet
+        .monthly
+        .ok_or_else(|| Error::invalid_wallet("wallet.monthly is missing: the monthly credits left, a whole number from 0"))
+        .and_then(|m| wallet_count("wallet.monthly", m))?;
+    let gifted = wallet.gifted.map(|g| wallet_count("wallet.gifted", g)).transpose()?.unwrap_or(0);
+
+    let allows_top_ups = product.extra_credits == "topUps";
+    let mut lots = Vec::new();
+    if let Some(top_ups) = &wallet.top_ups {
+        if !allows_top_ups && !top_ups.is_empty() {
+            return Err(Error::invalid_wallet(format!(
+                "wallet.topUps: {} has no top-up credits; its extra credits come through spendingLimit",
+                product.name
+            )));
+        }
+        let months = book.top_up().valid_months;
+        for (i, lot) in top_ups.iter().enumerate() {
+            let at = format!("wallet.topUps[{i}]");
+            let credits = lot
+                .credits
+                .ok_or_else(|| Error::invalid_wallet(format!("{at}.credits is missing")))
+                .and_then(|c| wallet_count(&format!("{at}.credits"), c))?;
+            let purchased_text = lot.purchased.as_deref().ok_or_else(|| {
+                Error::invalid_wallet(format!("{at}.purchased is missing: the purchase date, YYYY-MM-DD"))
+            })?;
+            let purchased = wallet_date(&format!("{at}.purchased"), purchased_text)?;
+            if purchased > today {
+                return Err(Error::invalid_wallet(format!(
+                    "{at}.purchased {purchased_text} is after wallet.today {today_text}"
+                )));
+            }
+            let expires = calendar::add_months(purchased, months).ok_or_else(|| {
+                Error::invalid_wallet(format!("{at}.purchased {purchased_text} is too far in the future"))
+            })?;
+            lots.push(Lot { credits, purchased, expires });
+        }
+    }
+    // Oldest purchase first; equal dates keep their given order.
+    lots.sort_by_key(|lot| lot.purchased);
+
+    let spending_limit = wallet
+        .spending_limit
+        .map(|s| wallet_count("wallet.spendingLimit", s))
+        .transpose()?;
+    if spending_limit.is_some() && allows_top_ups {
+        return Err(Error::invalid_wallet(format!(
+            "wallet.spendingLimit: {} has no spending limit; it uses top-up credits",
+            product.name
+        )));
+    }
+    Ok(Checked {
+        product,
+        plan,
+        plans,
+        subscription,
+        today,
+        monthly,
+        gifted,
+        lots,
+        spending_limit,
+    })
+}
+
+/// The cost in credits, after checking the request is for the wallet's product.
+fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Result<u64> {
+    let platform = match request {
+        CheckRequest::Generation(r) => r.platform.as_deref(),
+        CheckRequest::Credits(c) => c.platform.as_deref(),
+    };
+    if let Some(platform) = platform.and_then(|p| book.platform(p))
+        && platform.product != wallet.product.id
+    {
+        let other = book.product(&platform.product).map_or(platform.product.as_ref(), |p| p.name.as_ref());
+        return Err(Error::new(
+            ErrorCode::PlatformMismatch,
+            format!(
+                "the request is for {} ({other}) but the wallet holds {} credits: credits cannot transfer between {} and {other}",
+                platform.name, wallet.product.name, wallet.product.name
+            ),
+        ));
+    }
+    match request {
+        CheckRequest::Generation(r) => quote::quote(book, r).map(|q| q.credits),
+        CheckRequest::Credits(c) => {
+            if let Some(p) = c.platform.as_deref() {
+                quote::find_platform(book, Some(p))?;
+            }
+            let credits = c.credits.ok_or_else(|| {
+                Error::invalid_request("credits is missing: give { credits } or a quote() request")
+            })?;
+            quote::parse_count("credits", credits)
+        }
+    }
+}
+
+/// Takes `cost` from the pools in order; the draws, or `None` if they fall short.
+fn draw(cost: u64, pools: &[(Pool, u64, Option<Date>)]) -> Vec<Draw> {
+    let mut left = cost;
+    let mut draws = Vec::new();
+    for (pool, available, purchased) in pools {
+        if left == 0 {
+            break;
+        }
+        let take = left.min(*available);
+        if take > 0 {
+            draws.push(Draw {
+                pool: *pool,
+                credits: take,
+                purchased: purchased.map(calendar::format_date),
+            });
+            left -= take;
+        }
+    }
+    draws
+}
+
+fn total(pools: &[(Pool, u64, Option<Date>)]) -> Result<u64> {
+    pools
+        .iter()
+        .try_fold(0u64, |sum, (_, credits, _)| add_count(sum, *credits))
+        .ok_or_else(|| Error::invalid_wallet(format!("the wallet holds more than {} credits", grouped(MAX_COUNT))))
+}
+
+/// Checks a wallet against a generation.
+pub fn check(book: &PriceBook, wallet: &Wallet, request: &CheckRequest) -> Result<CheckResult> {
+    let w = validate(book, wallet)?;
+    let cost = cost_of(book, &w, request)?;
+    let mut result = CheckResult {
+        verdict: Verdict::Ok,
+        cost,
+        draws: Vec::new(),
+        shortfall: 0,
+        top_up_packs: None,
+        remedies: Vec::new(),
+        reasons: Vec::new(),
+        hidden_top_up_credits: None,
+        edition: EditionStamp::of(book),
+    };
+    if w.product.extra_credits == "spendingLimit" {
+        check_agents(&w, &mut result)?;
+    } else {
+        check_dream_machine(book, &w, &mut result)?;
+    }
+    Ok(result)
+}
+
+fn check_dream_machine(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
+    let cost = r.cost;
+    let plan = &w.plan.row;
+    let top_ups_count = w.subscription == Subscription::Active && plan.paid;
+    let mut pools = vec![(Pool::Monthly, w.monthly, None), (Pool::Gifted, w.gifted, None)];
+    let mut hidden = 0u64;
+    for lot in &w.lots {
+        if w.today >= lot.expires {
+            r.reasons.push(format!(
+                "a top-up of {} credits bought {} expired on {} ({} months after purchase) and no longer counts",
+                grouped(lot.credits),
+                calendar::format_date(lot.purchased),
+                calendar::format_date(lot.expires),
+                book.top_up().valid_months
+            ));
+        } else if top_ups_count {
+            pools.push((Pool::TopUp, lot.credits, Some(lot.purchased)));
+        } else {
+            hidden = add_count(hidden, lot.credits).unwrap_or(MAX_COUNT);
+        }
+    }
+    if hidden > 0 {
+        r.hidden_top_up_credits = Some(hidden);
+        let why = if !plan.paid {
+            format!("on the {} plan", plan.name)
+        } else {
+            format!("while the subscription is {}", w.subscription.text())
+        };
+        r.reasons.push(format!(
+            "{} top-up credits are hidden {why}: top-ups count only on an active paid plan, and stay valid for {} months from purchase",
+            grouped(hidden),
+            book.top_up().valid_months
+        ));
+    }
+    let available = total(&pools)?;
+    if cost <= available {
+        r.draws = draw(cost, &pools);
+        r.reasons.push(format!(
+            "{} credits available cover the {} this costs; monthly credits go first, then gifted, then top-ups, oldest first",
+            grouped(available),
+            grouped(cost)
+        ));
+        return Ok(());
+    }
+    if w.subscription == Subscription::Active && plan.relaxed_mode {
+        r.verdict = Verdict::Relaxed;
+        r.reasons.push(format!(
+            "{} credits available do not cover the {} this costs; on {} the generation runs in relaxed mode instead: a slower queue that draws no credits",
+            grouped(available),
+            grouped(cost),
+            plan.name
+        ));
+        return Ok(());
+    }
+    let shortfall = cost - available;
+    let top_up = book.top_up();
+    let packs = ceil_div(shortfall, top_up.credits).unwrap_or(0);
+    r.verdict = Verdict::Insufficient;
+    r.shortfall = shortfall;
+    r.top_up_packs = Some(packs);
+    r.reasons.push(format!(
+        "{} credits available, {} needed: {} short",
+        grouped(available),
+        grouped(cost),
+        grouped(shortfall)
+    ));
+    if plan.relaxed_mode {
+        r.reasons.push(format!(
+            "relaxed mode on {} needs an active subscription; this one is {}",
+            plan.name,
+            w.subscription.text()
+        ));
+    }
+    let pack_text = format!(
+        "{} top-up {} of {} credits (${})",
+        grouped(packs),
+        if packs == 1 { "pack" } else { "packs" },
+        grouped(top_up.credits),
+        money::usd_string(rust_decimal::Decimal::from(packs) * top_up.price_usd, money::PLAN_USD_PLACES)
+    );
+    if available > 0 {
+        r.remedies.push(format!(
+            "Choose a cheaper generation: one of up to {} credits goes through now",
+            grouped(available)
+        ));
+    }
+    if hidden > 0 {
+        r.remedies.push(format!(
+            "Your {} hidden top-up credits count again once the subscription is active on a paid plan{}",
+            grouped(hidden),
+            if hidden >= shortfall { ", which would cover this" } else { "" }
+        ));
+    }
+    if w.product.open_to_purchases {
+        if top_ups_count {
+            r.remedies.push(format!("Buy {pack_text} to cover the {} missing", grouped(shortfall)));
+        } else {
+            r.remedies.push(format!(
+                "Top-ups ({pack_text}) can only be bought and used on an active paid plan: reactivate or upgrade first"
+            ));
+        }
+        if w.subscription == Subscription::Active {
+            r.remedies.push("Wait for the billing cycle to renew: monthly credits reset to the plan's allowance".to_owned());
+        }
+        let relaxed_plans: Vec<&str> = w
+            .plans
+            .iter()
+            .filter(|p| p.row.relaxed_mode && p.row.id != plan.id)
+            .map(|p| p.row.name.as_ref())
+            .collect();
+        if !plan.relaxed_mode && !relaxed_plans.is_empty() {
+            r.remedies.push(format!(
+                "Upgrade to {}: once fast credits run out, generations continue in relaxed mode",
+                one_of(&relaxed_plans)
+            ));
+        }
+    } else {
+        r.remedies.push(format!(
+            "{} no longer sells credits, plans or renewals, so the {} missing cannot be bought (it would take {pack_text}); “{}”",
+            w.product.name,
+            grouped(shortfall),
+            w.product.status
+        ));
+        if let Some(open) = book.products().iter().find(|p| p.open_to_purchases) {
+            r.remedies.push(format!(
+                "Generate on {} instead: it is sold now, with its own plans and credits ({} credits do not transfer)",
+                open.name, w.product.name
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
+    let cost = r.cost;
+    let pools = [(Pool::Monthly, w.monthly, None), (Pool::Gifted, w.gifted, None)];
+    let available = total(&pools)?;
+    if w.gifted > 0 {
+        r.reasons.push(
+            "gifted and promotional credits do not roll over: they expire at the end of the billing cycle".to_owned(),
+        );
+    }
+    if cost <= available {
+        r.draws = draw(cost, &pools);
+        r.reasons.push(format!(
+            "{} credits available cover the {} this costs; monthly credits go first, then gifted",
+            grouped(available),
+            grouped(cost)
+        ));
+        return Ok(());
+    }
+    let rest = cost - available;
+    let limit = w.spending_limit.unwrap_or(0);
+    if limit >= rest {
+        r.draws = draw(available, &pools);
+        r.draws.push(Draw {
+            pool: Pool::SpendingLimit,
+            credits: rest,
+            purchased: None,
+        });
+        r.reasons.push(format!(
+            "{} credits available; the opt-in spending limit pays the other {} (it allows {})",
+            grouped(available),
+            grouped(rest),
+            grouped(limit)
+        ));
+        return Ok(());
+    }
+    r.verdict = Verdict::Paused;
+    r.shortfall = rest;
+    r.reasons.push(format!(
+        "{} credits available, {} needed: generation pauses; there are no automatic overage charges",
+        grouped(available),
+        grouped(cost)
+    ));
+    r.remedies.push(match w.spending_limit {
+        Some(limit) => format!(
+            "Raise the spending limit to at least {} credits (it allows {} now)",
+            grouped(rest),
+            grouped(limit)
+        ),
+        None => format!(
+            "Turn on the opt-in spending limit and allow at least {} credits",
+            grouped(rest)
+        ),
+    });
+    if available > 0 {
+        r.remedies.push(format!(
+            "Choose a cheaper generation: one of up to {} credits goes through now",
+            grouped(available)
+        ));
+    }
+    if w.subscription == Subscription::Active {
+        r.remedies.push("Wait for the plan to renew: credits reset to the plan's monthly allocation".to_owned());
+    }
+    let price = |p: &PlanPrice| p.monthly_usd;
+    let bigger: Vec<&str> = w
+        .plans
+        .iter()
+        .filter(|p| price(p).is_some() && price(p) > price(w.plan))
+        .map(|p| p.row.name.as_ref())
+        .collect();
+    if !bigger.is_empty() && w.product.open_to_purchases {
+        r.remedies.push(format!(
+            "Upgrade to {} (allocations are not published, so how much more is not known)",
+            one_of(&bigger)
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! Money and counts: exact decimal dollars, whole credits, and the named
+//! rounding rules. No float ever holds money.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::tables::book::TopUpPrice;
+
+/// Dollars are rounded half away from zero (0.00005 -> 0.0001), as people
+/// round by hand.
+pub const USD_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointAwayFromZero;
+
+/// Places of the per-quote dollar figure at the top-up rate.
+pub const QUOTE_USD_PLACES: u32 = 4;
+
+/// Places of plan and top-up dollar figures.
+pub const PLAN_USD_PLACES: u32 = 2;
+
+/// The largest whole number JavaScript holds exactly (2^53 - 1): no count may
+/// go beyond it, since every count crosses into JavaScript as a number.
+pub const MAX_COUNT: u64 = 9_007_199_254_740_991;
+
+/// `value` rounded by [`USD_ROUNDING`] to `places`, written with exactly that
+/// many places (`0.25` at 4 places is `"0.2500"`).
+pub fn usd_string(value: Decimal, places: u32) -> String {
+    let mut rounded = value.round_dp_with_strategy(places, USD_ROUNDING);
+    rounded.rescale(places);
+    rounded.to_string()
+}
+
+/// What `credits` cost at the top-up rate (e.g. $4 per 1,200 credits),
+/// exact until the final rounding to [`QUOTE_USD_PLACES`].
+pub fn usd_at_top_up_rate(credits: u64, top_up: TopUpPrice) -> String {
+    // Both factors are below 2^53 and the top-up credits above 0, so neither
+    // the product (below 2^96) nor the quotient can overflow a Decimal.
+    let value = Decimal::from(credits) * top_up.price_usd / Decimal::from(top_up.credits);
+    usd_string(value, QUOTE_USD_PLACES)
+}
+
+/// `ceil(numerator / denominator)` for whole numbers; `None` when the
+/// denominator is 0.
+pub fn ceil_div(numerator: u64, denominator: u64) -> Option<u64> {
+    if denominator == 0 {
+        return None;
+    }
+    Some(numerator / denominator + u64::from(numerator % denominator != 0))
+}
+
+/// `a * b`, `None` beyond [`MAX_COUNT`].
+pub fn mul_count(a: u64, b: u64) -> Option<u64> {
+    a.checked_mul(b).filter(|v| *v <= MAX_COUNT)
+}
+
+/// `a + b`, `None` beyond [`MAX_COUNT`].
+pub fn add_count(a: u64, b: u64) -> Option<u64> {
+    a.checked_add(b).filter(|v| *v <= MAX_COUNT)
+}
+
+/// A whole number with thousands separators for messages: `1200` -> `1,200`.
+pub fn grouped(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_half_away_from_zero_and_pads() {
+        assert_eq!(usd_string(Decimal::new(25, 2), 4), "0.2500");
+        assert_eq!(usd_string(Decimal::new(5, 5), 4), "0.0001");
+        assert_eq!(usd_string(Decimal::new(4, 5), 4), "0.0000");
+        assert_eq!(usd_string(Decimal::new(29_995, 3), 2), "30.00");
+        assert_eq!(usd_string(Decimal::from(4), 2), "4.00");
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1200), "1,200");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn ceil_div_rounds_up() {
+        assert_eq!(ceil_div(6, 4), Some(2));
+        assert_eq!(ceil_div(8, 4), Some(2));
+        assert_eq!(ceil_div(0, 4), Some(0));
+        assert_eq!(ceil_div(1, 0), None);
+        assert_eq!(ceil_div(u64::MAX, 1), Some(u64::MAX));
+    }
+
+    #[test]
+    fn counts_stop_at_the_javascript_limit() {
+        assert_eq!(mul_count(MAX_COUNT, 1), Some(MAX_COUNT));
+        assert_eq!(mul_count(MAX_COUNT, 2), None);
+        assert_eq!(add_count(MAX_COUNT, 1), None);
+    }
+}

@@ -1,0 +1,357 @@
+//! `planFit()`: which plan covers a month of work, and what it costs with
+//! top-ups.
+//!
+//! Rules (issue 3, `pricing/README.md`): Lite and Plus buy top-up packs for
+//! what their allowance does not cover; plans with relaxed mode (Unlimited)
+//! never need packs and run the excess in the relaxed queue; plans whose
+//! allowance or price is not published (Free, Enterprise) are listed with the
+//! reason and never recommended.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{self, MAX_COUNT, PLAN_USD_PLACES, add_count, ceil_div, grouped, mul_count};
+use crate::quote::{self, EditionStamp, QuoteRequest, describe_number, find_platform};
+use crate::tables::book::{PlanPrice, PriceBook};
+
+/// `planFit()`'s argument as JavaScript passes it.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlanFitRequest {
+    #[serde(default)]
+    pub platform: Option<String>,
+    #[serde(default)]
+    pub usage: Option<Vec<UsageLine>>,
+    /// `"monthly"` (default) or `"annual"`.
+    #[serde(default)]
+    pub billing: Option<String>,
+    #[serde(default)]
+    pub needs: Option<Needs>,
+}
+
+/// A generation made `perMonth` times a month.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UsageLine {
+    #[serde(default)]
+    pub request: Option<QuoteRequest>,
+    #[serde(default)]
+    pub per_month: Option<f64>,
+}
+
+/// What the buyer needs from a plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Needs {
+    #[serde(default)]
+    pub commercial_use: Option<bool>,
+    #[serde(default)]
+    pub no_watermark: Option<bool>,
+}
+
+/// How a plan is paid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Billing {
+    Monthly,
+    Annual,
+}
+
+/// The answer: each plan's monthly cost for this usage and the best fit.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanFit {
+    pub monthly_credits: u64,
+    /// The eligible plan with the lowest `totalUsd` (ties: more included credits).
+    pub recommended: Option<String>,
+    pub billing: Billing,
+    pub plans: Vec<PlanOption>,
+    /// What a buyer must know: closed platform, no rollover, no transfer.
+    pub notices: Vec<String>,
+    pub edition: EditionStamp,
+}
+
+/// One plan, priced for the month. `null` marks a figure that is not published.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanOption {
+    pub id: String,
+    pub name: String,
+    /// The plan's price per month for the chosen billing, 2 places.
+    pub price_usd: Option<String>,
+    pub included_credits: Option<u64>,
+    pub top_up_packs: Option<u64>,
+    pub top_up_usd: Option<String>,
+    pub total_usd: Option<String>,
+    /// True when part of the month runs in the slower relaxed queue.
+    pub relaxed: bool,
+    pub eligible: bool,
+    pub fits_without_top_ups: Option<bool>,
+    pub reasons: Vec<String>,
+}
+
+fn usd(value: Decimal) -> String {
+    money::usd_string(value, PLAN_USD_PLACES)
+}
+
+/// The monthly credits a usage list adds up to, each line priced by `quote`.
+fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Result<u64> {
+    let mut total = 0u64;
+    for (i, line) in usage.iter().enumerate() {
+        let at = format!("usage[{i}]");
+        let request = line.request.as_ref().ok_or_else(|| {
+            Error::invalid_request(format!("{at}.request is missing: give a quote() request"))
+        })?;
+        let per_month = line.per_month.ok_or_else(|| {
+            Error::invalid_request(format!("{at}.perMonth is missing: how many a month, a whole number from 0"))
+        })?;
+        let count = if per_month == 0.0 {
+            0
+        } else {
+            quote::parse_count(&format!("{at}.perMonth"), per_month).map_err(|_| {
+                Error::invalid_request(format!(
+                    "{at}.perMonth must be a whole number from 0 to {}, got {}",
+                    grouped(MAX_COUNT),
+                    describe_number(per_month)
+                ))
+            })?
+        };
+        if let Some(p) = request.platform.as_deref()
+            && p != platform
+            && book.platform(p).is_some()
+        {
+            return Err(Error::new(
+                ErrorCode::PlatformMismatch,
+                format!(
+                    "{at}.request is for {p} but the plans are for {platform}: plans and credits of one platform do not pay for another's generations"
+                ),
+            ));
+        }
+        let cost = quote::quote(book, request).map_err(|e| e.at(&format!("{at}.request")))?;
+        let line_total = mul_count(cost.credits, count).ok_or_else(|| {
+            Error::invalid_request(format!("{at}: the monthly total would exceed {} credits", grouped(MAX_COUNT)))
+        })?;
+        total = add_count(total, line_total).ok_or_else(|| {
+            Error::invalid_request(format!("usage: the monthly total would exceed {} credits", grouped(MAX_COUNT)))
+        })?;
+    }
+    Ok(total)
+}
+
+/// Prices every plan of the platform for `need` credits a month.
+fn price_plan(book: &PriceBook, plan: &PlanPrice, need: u64, billing: Billing, needs: &Needs, video: bool) -> PlanOption {
+    let row = &plan.row;
+    let price = match billing {
+        Billing::Monthly => plan.monthly_usd,
+        Billing::Annual => plan.annual_monthly_usd,
+    };
+    let mut option = PlanOption {
+        id: row.id.to_string(),
+        name: row.name.to_string(),
+        price_usd: price.map(usd),
+        included_credits: row.credits.map(u64::from),
+        top_up_packs: None,
+        top_up_usd: None,
+        total_usd: None,
+        relaxed: false,
+        eligible: true,
+        fits_without_top_ups: None,
+        reasons: Vec::new(),
+    };
+
+    // What the buyer's needs and usage rule out.
+    if needs.commercial_use == Some(true) && row.commercial_use == Some(false) {
+        option.eligible = false;
+        option.reasons.push(format!("{} is for non-commercial use only", row.name));
+    }
+    if needs.no_watermark == Some(true) && row.watermark == Some(true) {
+        option.eligible = false;
+        option.reasons.push(format!("{} adds watermarks", row.name));
+    }
+    if video && row.images_only {
+        option.eligible = false;
+        option.reasons.push(format!("{} makes images only, and this usage includes video", row.name));
+    }
+
+    // What cannot be priced.
+    let Some(price) = price else {
+        option.eligible = false;
+        let why = match billing {
+            Billing::Annual if plan.monthly_usd.is_some() => format!("{} has no published annual price", row.name),
+            _ => format!(
+                "cannot be priced: {}'s price is {}",
+                row.name,
+                row.credits_note.as_deref().unwrap_or("not published")
+            ),
+        };
+        option.reasons.push(why);
+        return option;
+    };
+    let Some(included) = row.credits.map(u64::from) else {
+        option.eligible = false;
+        option.reasons.push(format!(
+            "cannot be priced: {}'s monthly credits are {}",
+            row.name,
+            row.credits_note.as_deref().unwrap_or("not published")
+        ));
+        return option;
+    };
+
+    if billing == Billing::Annual
+        && let Some(total) = plan.annual_total_usd
+    {
+        option.reasons.push(format!("billed ${} a year", usd(total)));
+    }
+    let fits = need <= included;
+    option.fits_without_top_ups = Some(true);
+    if row.relaxed_mode {
+        option.top_up_packs = Some(0);
+        option.top_up_usd = Some(usd(Decimal::ZERO));
+        option.total_usd = Some(usd(price));
+        option.relaxed = !fits;
+        option.reasons.push(if fits {
+            format!("{} fast credits cover the {} needed", grouped(included), grouped(need))
+        } else {
+            format!(
+                "{} fast credits cover {} of {}; the other {} run in relaxed mode (a slower queue), at no extra cost",
+                grouped(included),
+                grouped(included),
+                grouped(need),
+                grouped(need - included)
+            )
+        });
+        return option;
+    }
+    let top_up = book.top_up();
+    let excess = need.saturating_sub(included);
+    // top_up.credits is validated to be above 0.
+    let packs = ceil_div(excess, top_up.credits).unwrap_or(0);
+    // packs ≤ 2^53, price a few dollars: far inside Decimal's range.
+    let top_up_usd = Decimal::from(packs) * top_up.price_usd;
+    option.top_up_packs = Some(packs);
+    option.top_up_usd = Some(usd(top_up_usd));
+    option.total_usd = Some(usd(price + top_up_usd));
+    option.fits_without_top_ups = Some(fits);
+    option.reasons.push(if fits {
+        format!("{} credits cover the {} needed", grouped(included), grouped(need))
+    } else {
+        format!(
+            "{} credits cover {} of {}; {} top-up {} of {} (${}) cover the other {}",
+            grouped(included),
+            grouped(included),
+            grouped(need),
+            grouped(packs),
+            if packs == 1 { "pack" } else { "packs" },
+            grouped(top_up.credits),
+            usd(top_up_usd),
+            grouped(excess)
+        )
+    });
+    option
+}
+
+/// The notices a buyer must read before choosing a plan.
+fn notices(book: &PriceBook, platform_product: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(product) = book.product(platform_product)
+        && !product.open_to_purchases
+    {
+        out.push(format!(
+            "{} is closed to new purchases: “{}” These figures are for reference.",
+            product.name, product.status
+        ));
+    }
+    out.push(
+        "Monthly credits do not roll over: the balance resets to the plan's allowance when the billing cycle renews."
+            .to_owned(),
+    );
+    let top_up = book.top_up();
+    out.push(format!(
+        "Top-up credits (${} per {}) last {} months from purchase and count only on an active paid plan.",
+        usd(top_up.price_usd),
+        grouped(top_up.credits),
+        top_up.valid_months
+    ));
+    let names: Vec<&str> = book.products().iter().map(|p| p.name.as_ref()).collect();
+    if names.len() > 1 {
+        out.push(format!(
+            "{} credits never transfer between each other: they are separate products with separate credit pools.",
+            crate::error::one_of(&names).replace(" or ", " and ")
+        ));
+    }
+    out
+}
+
+/// Prices a month of usage on every plan of the platform.
+pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
+    let platform = find_platform(book, request.platform.as_deref())?;
+    let billing = match request.billing.as_deref() {
+        None | Some("monthly") => Billing::Monthly,
+        Some("annual") => Billing::Annual,
+        Some(other) => {
+            return Err(Error::invalid_request(format!(
+                "billing \"{other}\" is not a billing period: use monthly or annual"
+            )));
+        }
+    };
+    let plans = book.plans_for_platform(&platform.id).ok_or_else(|| {
+        Error::unpriced(format!(
+            "{} plans are not published: there is nothing to fit",
+            platform.name
+        ))
+    })?;
+    if plans.iter().all(|p| p.row.credits.is_none()) {
+        return Err(Error::unpriced(format!(
+            "{} plans exist but their credit allocations are not published, so no plan can be fitted",
+            platform.name
+        )));
+    }
+    let usage = request.usage.as_deref().ok_or_else(|| {
+        Error::invalid_request("usage is missing: give a list of { request, perMonth }")
+    })?;
+    let need = monthly_credits(book, &platform.id, usage)?;
+    let video = usage.iter().any(|line| {
+        line.per_month.is_some_and(|n| n > 0.0)
+            && line
+                .request
+                .as_ref()
+                .and_then(|r| r.model.as_deref())
+                .and_then(|m| book.model(m))
+                .is_some_and(|m| m.output.as_deref() == Some("video"))
+    });
+    let needs = request.needs.clone().unwrap_or_default();
+    let options: Vec<PlanOption> = plans
+        .iter()
+        .map(|p| price_plan(book, p, need, billing, &needs, video))
+        .collect();
+    let recommended = recommend(&options);
+    Ok(PlanFit {
+        monthly_credits: need,
+        recommended,
+        billing,
+        plans: options,
+        notices: notices(book, &platform.product),
+        edition: EditionStamp::of(book),
+    })
+}
+
+/// The eligible, priced plan with the lowest total; on a tie, more included
+/// credits; on a further tie, the first listed.
+pub fn recommend(options: &[PlanOption]) -> Option<String> {
+    let mut best: Option<(Decimal, u64, &PlanOption)> = None;
+    for option in options.iter().filter(|o| o.eligible) {
+        let Some(total) = option.total_usd.as_deref().and_then(|t| Decimal::from_str_exact(t).ok()) else {
+            continue;
+        };
+        let credits = option.included_credits.unwrap_or(0);
+        let better = match best {
+            None => true,
+            Some((best_total, best_credits, _)) => total < best_total || (total == best_total && credits > best_credits),
+        };
+        if better {
+            best = Some((total, credits, option));
+        }
+    }
+    best.map(|(_, _, o)| o.id.clone())
+}

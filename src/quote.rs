@@ -1,0 +1,861 @@
+//! `quote()`: the credit cost of one generation with its add-ons, line by
+//! line, with the arithmetic explained.
+//!
+//! The rules are those of "Credit Pricing, Usage & Top-Ups"; every figure is
+//! read from the [`PriceBook`]. Where the article leaves a rule open, the
+//! choice is written in `pricing/README.md`.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorCode, Result, one_of};
+use crate::money::{self, MAX_COUNT, add_count, grouped, mul_count};
+use crate::tables::book::{Output, PriceBook};
+use crate::tables::schema;
+
+/// What to price, as JavaScript passes it. Every field is optional here so
+/// that a missing one gets a message saying what to give.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuoteRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_seconds: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub images: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addons: Option<Vec<AddonRequest>>,
+}
+
+/// One add-on as JavaScript passes it: `{ kind, to?, seconds? }`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AddonRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<f64>,
+}
+
+impl AddonRequest {
+    /// `{ kind: "upscale", to }`.
+    pub fn upscale(to: &str) -> Self {
+        AddonRequest {
+            kind: Some("upscale".into()),
+            to: Some(to.into()),
+            seconds: None,
+        }
+    }
+
+    /// `{ kind: "extend", seconds }`.
+    pub fn extend(seconds: f64) -> Self {
+        AddonRequest {
+            kind: Some("extend".into()),
+            to: None,
+            seconds: Some(seconds),
+        }
+    }
+
+    /// `{ kind: "reframe" }`.
+    pub fn reframe() -> Self {
+        AddonRequest {
+            kind: Some("reframe".into()),
+            ..AddonRequest::default()
+        }
+    }
+
+    /// `{ kind: "modify" }`.
+    pub fn modify() -> Self {
+        AddonRequest {
+            kind: Some("modify".into()),
+            ..AddonRequest::default()
+        }
+    }
+}
+
+/// What a quote line charges for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LineItem {
+    Video,
+    Images,
+    Extend,
+    Upscale,
+    Reframe,
+    Modify,
+}
+
+/// One charge of a quote.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteLine {
+    pub item: LineItem,
+    /// The line with its arithmetic, e.g. `Upscale 720p → 2160p: 1 × 5 s at 20 credits`.
+    pub label: String,
+    pub credits: u64,
+    /// The seconds this line bills, after rounding up to the billing step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billed_seconds: Option<u64>,
+}
+
+/// Which tables a result was priced from.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EditionStamp {
+    pub name: String,
+    /// `YYYY-MM-DD`.
+    pub effective: String,
+}
+
+impl EditionStamp {
+    pub(crate) fn of(book: &PriceBook) -> Self {
+        EditionStamp {
+            name: book.edition().name.to_string(),
+            effective: book.edition().effective.to_string(),
+        }
+    }
+}
+
+/// The cost of one generation.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    /// The sum of the lines' credits.
+    pub credits: u64,
+    /// True when a line's figure is published as "approximately" (modify).
+    pub approximate: bool,
+    /// The credits at the top-up rate, 4 places, rounded half away from zero.
+    pub usd_at_top_up_rate: String,
+    pub lines: Vec<QuoteLine>,
+    /// Explanations of the arithmetic a person would question.
+    pub notes: Vec<String>,
+    pub edition: EditionStamp,
+}
+
+/// A length in seconds as given (e.g. 10.5), exact.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Seconds(Decimal);
+
+impl Seconds {
+    /// A positive, finite number of seconds, or `invalid_request` naming `field`.
+    fn parse(field: &str, value: f64) -> Result<Seconds> {
+        if !value.is_finite() || value <= 0.0 {
+            return Err(Error::invalid_request(format!(
+                "{field} must be a number of seconds above 0, got {}",
+                describe_number(value)
+            )));
+        }
+        let too_large = || {
+            Error::invalid_request(format!(
+                "{field} is too large: at most {} seconds can be billed",
+                grouped(MAX_COUNT)
+            ))
+        };
+        let exact = Decimal::try_from(value).map_err(|_| too_large())?;
+        if exact > Decimal::from(MAX_COUNT) {
+            return Err(too_large());
+        }
+        Ok(Seconds(exact.normalize()))
+    }
+
+    fn plus(self, other: Seconds) -> Seconds {
+        // Both are at most MAX_COUNT, far below Decimal's range.
+        Seconds(self.0 + other.0)
+    }
+
+    /// Whole billing steps this length starts: `ceil(seconds / step)`.
+    fn steps(self, step: u32) -> Result<u64> {
+        (self.0 / Decimal::from(step))
+            .ceil()
+            .to_u64()
+            .ok_or_else(|| Error::invalid_request("the clip is too long to bill"))
+    }
+
+    fn is_whole_multiple_of(self, step: u32) -> bool {
+        (self.0 % Decimal::from(step)).is_zero()
+    }
+
+    fn text(self) -> String {
+        self.0.to_string()
+    }
+}
+
+/// A number for a message: `NaN`, `Infinity`, `-3`.
+pub(crate) fn describe_number(value: f64) -> String {
+    if value.is_nan() {
+        "NaN".into()
+    } else if value.is_infinite() {
+        if value > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else if let Ok(d) = Decimal::try_from(value) {
+        d.normalize().to_string()
+    } else if value > 0.0 {
+        "a number too large to bill".into()
+    } else {
+        "a negative number".into()
+    }
+}
+
+/// A whole count of at least 1, as JavaScript gives numbers.
+pub(crate) fn parse_count(field: &str, value: f64) -> Result<u64> {
+    if value.is_finite() && value >= 1.0 && value.fract() == 0.0 && value <= MAX_COUNT as f64 {
+        // Checked above: a whole number from 1 to 2^53 - 1, exact in both types.
+        return Ok(value as u64);
+    }
+    Err(Error::invalid_request(format!(
+        "{field} must be a whole number from 1 to {}, got {}",
+        grouped(MAX_COUNT),
+        describe_number(value)
+    )))
+}
+
+fn total_overflow() -> Error {
+    Error::invalid_request(format!(
+        "the total would exceed {} credits, the largest whole number JavaScript holds exactly",
+        grouped(MAX_COUNT)
+    ))
+}
+
+fn step_text(step: u32) -> String {
+    format!("{step}-second")
+}
+
+/// The add-on kinds, in the order they are applied and listed.
+pub(crate) const ADDON_KINDS: [&str; 4] = ["extend", "upscale", "reframe", "modify"];
+
+/// The add-ons of a request, each at most once, shapes checked.
+#[derive(Default)]
+struct Addons<'a> {
+    extend: Option<Seconds>,
+    upscale: Option<&'a schema::Resolution>,
+    reframe: bool,
+    modify: bool,
+}
+
+impl<'a> Addons<'a> {
+    fn parse(book: &'a PriceBook, addons: &[AddonRequest]) -> Result<Addons<'a>> {
+        let mut out = Addons::default();
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, addon) in addons.iter().enumerate() {
+            let at = format!("addons[{i}]");
+            let kind = addon.kind.as_deref().ok_or_else(|| {
+                Error::invalid_request(format!(
+                    "{at}.kind is missing: use {}",
+                    one_of(&ADDON_KINDS)
+                ))
+            })?;
+            let Some(kind) = ADDON_KINDS.iter().copied().find(|k| *k == kind) else {
+                return Err(Error::invalid_request(format!(
+                    "{at}.kind \"{kind}\" is not an add-on: use {}",
+                    one_of(&ADDON_KINDS)
+                )));
+            };
+            if seen.contains(&kind) {
+                return Err(Error::invalid_request(format!(
+                    "{at}: {kind} is given twice; each add-on kind may appear once"
+                )));
+            }
+            seen.push(kind);
+            let takes_to = kind == "upscale";
+            let takes_seconds = kind == "extend";
+            if addon.to.is_some() && !takes_to {
+                return Err(Error::invalid_request(format!(
+                    "{at}: {kind} takes no `to`; only upscale does"
+                )));
+            }
+            if addon.seconds.is_some() && !takes_seconds {
+                return Err(Error::invalid_request(format!(
+                    "{at}: {kind} takes no `seconds`; only extend does"
+                )));
+            }
+            match kind {
+                "extend" => {
+                    let seconds = addon.seconds.ok_or_else(|| {
+                        Error::invalid_request(format!(
+                            "{at}.seconds is missing: extend needs the seconds to add, e.g. {{ kind: \"extend\", seconds: 5 }}"
+                        ))
+                    })?;
+                    out.extend = Some(Seconds::parse(&format!("{at}.seconds"), seconds)?);
+                }
+                "upscale" => {
+                    let targets: Vec<&str> = book.resolutions().iter().map(|r| r.id.as_ref()).collect();
+                    let to = addon.to.as_deref().ok_or_else(|| {
+                        Error::invalid_request(format!(
+                            "{at}.to is missing: upscale needs a target resolution, {}",
+                            one_of(&targets)
+                        ))
+                    })?;
+                    out.upscale = Some(book.resolution(to).ok_or_else(|| {
+                        Error::invalid_request(format!(
+                            "{at}.to \"{to}\" is not a resolution: use {}",
+                            one_of(&targets)
+                        ))
+                    })?);
+                }
+                "reframe" => out.reframe = true,
+                _ => out.modify = true,
+            }
+        }
+        Ok(out)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.extend.is_none() && self.upscale.is_none() && !self.reframe && !self.modify
+    }
+}
+
+/// Builds the quote: lines, total, notes.
+struct Builder<'a> {
+    book: &'a PriceBook,
+    lines: Vec<QuoteLine>,
+    notes: Vec<String>,
+    approximate: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn line(&mut self, item: LineItem, label: String, credits: u64, billed: Option<u64>) {
+        self.lines.push(QuoteLine {
+            item,
+            label,
+            credits,
+            billed_seconds: billed,
+        });
+    }
+
+    fn finish(self) -> Result<Quote> {
+        let credits = self
+            .lines
+            .iter()
+            .try_fold(0u64, |sum, line| add_count(sum, line.credits))
+            .ok_or_else(total_overflow)?;
+        let top_up = self.book.top_up();
+        let usd = money::usd_at_top_up_rate(credits, top_up);
+        let mut notes = self.notes;
+        notes.push(format!(
+            "${usd} at the top-up rate: ${} buys {} credits",
+            money::usd_string(top_up.price_usd, money::PLAN_USD_PLACES),
+            grouped(top_up.credits)
+        ));
+        Ok(Quote {
+            credits,
+            approximate: self.approximate,
+            usd_at_top_up_rate: usd,
+            lines: self.lines,
+            notes,
+            edition: EditionStamp::of(self.book),
+        })
+    }
+
+    /// Notes a length that was billed as more than it is.
+    fn note_rounding(&mut self, what: &str, actual: Seconds, billed: u64) {
+        if actual.0 != Decimal::from(billed) {
+            self.notes.push(format!(
+                "{} s {what} billed as {billed} s: credit use rounds up in {} steps",
+                actual.text(),
+                step_text(self.book.step_seconds())
+            ));
+        }
+    }
+}
+
+/// Prices one generation. See the module docs and `pricing/README.md`.
+pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
+    let platform = find_platform(book, request.platform.as_deref())?;
+    let model = find_model(book, platform, request.model.as_deref())?;
+    let addons = Addons::parse(book, request.addons.as_deref().unwrap_or(&[]))?;
+    let duration = request
+        .duration_seconds
+        .map(|d| Seconds::parse("durationSeconds", d))
+        .transpose()?;
+    let images = request
+        .images
+        .map(|n| parse_count("images", n))
+        .transpose()?;
+    if let Some(res) = request.resolution.as_deref()
+        && book.resolution(res).is_none()
+    {
+        let known: Vec<&str> = book.resolutions().iter().map(|r| r.id.as_ref()).collect();
+        return Err(Error::new(
+            ErrorCode::UnsupportedResolution,
+            format!("resolution \"{res}\" is not one of {}", one_of(&known)),
+        ));
+    }
+
+    let mut b = Builder {
+        book,
+        lines: Vec::new(),
+        notes: Vec::new(),
+        approximate: false,
+    };
+    match PriceBook::output(model) {
+        None => Err(unpublished(book, platform, model)),
+        Some(Output::Image) => {
+            if duration.is_some() {
+                return Err(Error::invalid_request(format!(
+                    "durationSeconds does not apply to {}, which makes images: give `images` instead",
+                    model.name
+                )));
+            }
+            if let Some(res) = request.resolution.as_deref() {
+                return Err(Error::new(
+                    ErrorCode::UnsupportedResolution,
+                    format!(
+                        "{} images are priced without a resolution; leave out resolution (got \"{res}\")",
+                        model.name
+                    ),
+                ));
+            }
+            let count = images.ok_or_else(|| {
+                Error::invalid_request(format!(
+                    "images is missing: say how many {} images, a whole number from 1",
+                    model.name
+                ))
+            })?;
+            price_images(&mut b, platform, model, count, &addons)?;
+            b.finish()
+        }
+        Some(Output::Video) => {
+            if images.is_some() {
+                return Err(Error::invalid_request(format!(
+                    "images does not apply to {}, which makes video: give durationSeconds instead",
+                    model.name
+                )));
+            }
+            price_video(&mut b, platform, model, request.resolution.as_deref(), duration, &addons)?;
+            b.finish()
+        }
+    }
+}
+
+fn platform_ids(book: &PriceBook) -> Vec<&str> {
+    book.platforms().iter().map(|p| p.id.as_ref()).collect()
+}
+
+pub(crate) fn find_platform<'a>(
+    book: &'a PriceBook,
+    id: Option<&str>,
+) -> Result<&'a schema::Platform> {
+    let id = id.ok_or_else(|| {
+        Error::invalid_request(format!(
+            "platform is missing: use {}",
+            one_of(&platform_ids(book))
+        ))
+    })?;
+    book.platform(id).ok_or_else(|| {
+        Error::new(
+            ErrorCode::UnknownPlatform,
+            format!(
+                "unknown platform \"{id}\": use {}",
+                one_of(&platform_ids(book))
+            ),
+        )
+    })
+}
+
+fn find_model<'a>(
+    book: &'a PriceBook,
+    platform: &schema::Platform,
+    id: Option<&str>,
+) -> Result<&'a schema::Model> {
+    let offered: Vec<&str> = book
+        .models_of(&platform.product)
+        .map(|m| m.id.as_ref())
+        .collect();
+    let id = id.ok_or_else(|| {
+        Error::invalid_request(format!(
+            "model is missing: {} offers {}",
+            platform.name,
+            one_of(&offered)
+        ))
+    })?;
+    match book.model(id) {
+        Some(model) if model.product == platform.product => Ok(model),
+        Some(model) => Err(Error::new(
+            ErrorCode::UnknownModel,
+            format!(
+                "{} is a {} model, not on {}: use {}",
+                model.name,
+                book.product(&model.product).map_or(model.product.as_ref(), |p| &p.name),
+                platform.name,
+                one_of(&offered)
+            ),
+        )),
+        None => Err(Error::new(
+            ErrorCode::UnknownModel,
+            format!(
+                "unknown model \"{id}\" (ids are exact and lower case): {} offers {}",
+                platform.name,
+                one_of(&offered)
+            ),
+        )),
+    }
+}
+
+/// The error for a model whose costs no table gives at all.
+fn unpublished(book: &PriceBook, platform: &schema::Platform, model: &schema::Model) -> Error {
+    Error::unpriced(format!(
+        "{} on {}: costs are not published. The article says: “{}”",
+        model.name,
+        platform.name,
+        book.unpublished_agents_costs()
+    ))
+}
+
+fn price_images(
+    b: &mut Builder<'_>,
+    platform: &schema::Platform,
+    model: &schema::Model,
+    count: u64,
+    addons: &Addons<'_>,
+) -> Result<()> {
+    let rate = b.book.image_rate(&model.id, &platform.id).ok_or_else(|| {
+        Error::unpriced(format!(
+            "{} images on {}: the article publishes no rate",
+            model.name, platform.name
+        ))
+    })?;
+    for (given, kind) in [
+        (addons.extend.is_some(), "extend"),
+        (addons.upscale.is_some(), "upscale"),
+        (addons.modify, "modify"),
+    ] {
+        if given {
+            return Err(Error::new(
+                ErrorCode::InvalidAddon,
+                format!(
+                    "{kind} applies to video, not to {} images; images take only reframe",
+                    model.name
+                ),
+            ));
+        }
+    }
+    let per_batch = u64::from(rate.images_per_batch);
+    let per_image = u64::from(rate.credits_per_image);
+    let batches = money::ceil_div(count, per_batch).unwrap_or(0);
+    let made = mul_count(batches, per_batch).ok_or_else(total_overflow)?;
+    let credits = mul_count(made, per_image).ok_or_else(total_overflow)?;
+    let plural = |n: u64, one: &str, many: &str| if n == 1 { one.to_owned() } else { many.to_owned() };
+    b.line(
+        LineItem::Images,
+        format!(
+            "{} · {} {} = {} {} of {per_batch} at {} credits each",
+            model.name,
+            grouped(count),
+            plural(count, "image", "images"),
+            grouped(batches),
+            plural(batches, "batch", "batches"),
+            per_batch * per_image
+        ),
+        credits,
+        None,
+    );
+    b.notes.push(format!(
+        "{} {} = {} {} of {per_batch}: every Generate makes {per_batch} images at {per_image} credits each",
+        grouped(count),
+        plural(count, "image", "images"),
+        grouped(batches),
+        plural(batches, "batch", "batches"),
+    ));
+    if made != count {
+        b.notes.push(format!(
+            "you pay for and get {} images, {} more than asked",
+            grouped(made),
+            grouped(made - count)
+        ));
+    }
+    if addons.reframe {
+        let rate = b.book.reframe_image_rate(&model.id).ok_or_else(|| {
+            Error::unpriced(format!(
+                "reframe of {} images: the article publishes no rate",
+                model.name
+            ))
+        })?;
+        let credits = mul_count(count, rate).ok_or_else(total_overflow)?;
+        b.line(
+            LineItem::Reframe,
+            format!(
+                "Reframe · {} {} × {rate} credits",
+                grouped(count),
+                plural(count, "image", "images")
+            ),
+            credits,
+            None,
+        );
+        b.notes.push(format!(
+            "reframe is billed for the {} {} asked for, at {rate} credits each",
+            grouped(count),
+            plural(count, "image", "images")
+        ));
+    }
+    Ok(())
+}
+
+/// How a video clip's price per billing step is known on its platform.
+struct ClipRate {
+    /// Credits per started billing step at the clip's own rate.
+    per_step: Option<u64>,
+    /// `16 credits/s` or `80 credits per 5 s` for labels.
+    text: Option<String>,
+}
+
+fn price_video(
+    b: &mut Builder<'_>,
+    platform: &schema::Platform,
+    model: &schema::Model,
+    resolution: Option<&str>,
+    duration: Option<Seconds>,
+    addons: &Addons<'_>,
+) -> Result<()> {
+    let book = b.book;
+    let step = book.step_seconds();
+    let step_u64 = u64::from(step);
+    let on_clips = platform.id == book.clip_platform();
+    let on_seconds = platform.id == book.per_second_platform();
+    let resolutions: Vec<&str> = if on_clips {
+        let mut r: Vec<&str> = Vec::new();
+        for c in book.clips(&model.id) {
+            if !r.contains(&c.resolution.as_ref()) {
+                r.push(&c.resolution);
+            }
+        }
+        r
+    } else if on_seconds {
+        book.per_second_rates(&model.id).map(|r| r.resolution.as_ref()).collect()
+    } else {
+        Vec::new()
+    };
+    if resolutions.is_empty() {
+        return Err(Error::unpriced(format!(
+            "{} video on {}: the article publishes no rate",
+            model.name, platform.name
+        )));
+    }
+    let res_id = resolution.ok_or_else(|| {
+        Error::invalid_request(format!(
+            "resolution is missing: {} on {} comes in {}",
+            model.name,
+            platform.name,
+            one_of(&resolutions)
+        ))
+    })?;
+    if !resolutions.contains(&res_id) {
+        return Err(Error::new(
+            ErrorCode::UnsupportedResolution,
+            format!(
+                "{} on {} has no {res_id} price: use {}",
+                model.name,
+                platform.name,
+                one_of(&resolutions)
+            ),
+        ));
+    }
+    let duration = duration.ok_or_else(|| {
+        Error::invalid_request(format!(
+            "durationSeconds is missing: say how long the {} clip is",
+            model.name
+        ))
+    })?;
+
+    let clip_rate;
+    if on_clips {
+        let clips: Vec<&schema::WebClip> = book
+            .clips(&model.id)
+            .filter(|c| c.resolution == res_id)
+            .collect();
+        let Some(clip) = clips
+            .iter()
+            .find(|c| Decimal::from(c.seconds) == duration.0)
+        else {
+            let lengths: Vec<String> = clips.iter().map(|c| format!("{} s", c.seconds)).collect();
+            return Err(Error::new(
+                ErrorCode::UnsupportedDuration,
+                format!(
+                    "{} {res_id} on {} comes only as {} clips, not {} s",
+                    model.name,
+                    platform.name,
+                    one_of(&lengths),
+                    duration.text()
+                ),
+            ));
+        };
+        b.line(
+            LineItem::Video,
+            format!("{} {res_id} · {} s clip", model.name, clip.seconds),
+            u64::from(clip.credits),
+            Some(u64::from(clip.seconds)),
+        );
+        // The clip's own rate per step comes from its one-step clip (5 s price / 5 × 5).
+        clip_rate = clips
+            .iter()
+            .find(|c| c.seconds == step)
+            .map(|c| ClipRate {
+                per_step: Some(u64::from(c.credits)),
+                text: Some(format!("{} credits per {step} s", c.credits)),
+            })
+            .unwrap_or(ClipRate {
+                per_step: None,
+                text: None,
+            });
+    } else {
+        let rate = book
+            .per_second_rates(&model.id)
+            .find(|r| r.resolution == res_id)
+            .map(|r| u64::from(r.credits_per_second))
+            .unwrap_or(0);
+        let steps = duration.steps(step)?;
+        let billed = mul_count(steps, step_u64).ok_or_else(total_overflow)?;
+        let credits = mul_count(billed, rate).ok_or_else(total_overflow)?;
+        b.line(
+            LineItem::Video,
+            format!(
+                "{} {res_id} · {} s billed as {billed} s × {rate} credits/s",
+                model.name,
+                duration.text()
+            ),
+            credits,
+            Some(billed),
+        );
+        b.note_rounding("clip", duration, billed);
+        clip_rate = ClipRate {
+            per_step: mul_count(rate, step_u64),
+            text: Some(format!("{rate} credits/s")),
+        };
+    }
+
+    let mut clip = duration;
+    if let Some(extra) = addons.extend {
+        let (Some(per_step), Some(text)) = (clip_rate.per_step, clip_rate.text.as_ref()) else {
+            return Err(Error::unpriced(format!(
+                "extend of {} {res_id}: the article has no {step}-second price to take the rate from",
+                model.name
+            )));
+        };
+        let steps = extra.steps(step)?;
+        let billed = mul_count(steps, step_u64).ok_or_else(total_overflow)?;
+        let credits = mul_count(steps, per_step).ok_or_else(total_overflow)?;
+        b.line(
+            LineItem::Extend,
+            format!(
+                "Extend · {} s billed as {billed} s at the clip's own rate ({text})",
+                extra.text()
+            ),
+            credits,
+            Some(billed),
+        );
+        b.note_rounding("extend", extra, billed);
+        clip = clip.plus(extra);
+    }
+
+    if addons.is_empty() {
+        return Ok(());
+    }
+    let clip_steps = clip.steps(step)?;
+    let clip_billed = mul_count(clip_steps, step_u64).ok_or_else(total_overflow)?;
+    let whole_clip = if addons.extend.is_some() {
+        format!("the {} s clip after extend", clip.text())
+    } else {
+        format!("the {} s clip", clip.text())
+    };
+    let acts_on_clip = addons.upscale.is_some() || addons.reframe || addons.modify;
+    if acts_on_clip && !clip.is_whole_multiple_of(step) {
+        b.notes.push(format!(
+            "upscale, reframe and modify bill {whole_clip} as {clip_billed} s: credit use rounds up in {} steps",
+            step_text(step)
+        ));
+    }
+
+    if let Some(target) = addons.upscale {
+        let from = book.resolution(res_id).map_or(0, |r| r.lines);
+        if target.lines <= from {
+            return Err(Error::new(
+                ErrorCode::InvalidAddon,
+                format!(
+                    "upscale to {} from a {res_id} clip is not an upscale: pick a higher resolution than {res_id}",
+                    target.id
+                ),
+            ));
+        }
+        let rate = book.upscale_per_step(res_id, &target.id).ok_or_else(|| {
+            let priced: Vec<String> = book
+                .resolutions()
+                .iter()
+                .flat_map(|r| book.upscale_targets(&r.id).map(move |t| format!("{} → {t}", r.id)))
+                .collect();
+            Error::unpriced(format!(
+                "upscale from {res_id} to {}: the article publishes no rate; it prices {}",
+                target.id,
+                one_of(&priced)
+            ))
+        })?;
+        let credits = mul_count(clip_steps, rate).ok_or_else(total_overflow)?;
+        b.line(
+            LineItem::Upscale,
+            format!(
+                "Upscale {res_id} → {} · {} × {step} s at {rate} credits",
+                target.id,
+                grouped(clip_steps)
+            ),
+            credits,
+            Some(clip_billed),
+        );
+    }
+
+    if addons.reframe {
+        let rate = book.reframe_video_rate(&model.id).ok_or_else(|| {
+            Error::unpriced(format!(
+                "reframe of {} video: the article publishes reframe rates only for {}",
+                model.name,
+                one_of(
+                    &book
+                        .tables()
+                        .addons
+                        .reframe
+                        .videos
+                        .iter()
+                        .filter_map(|r| book.model(&r.model).map(|m| m.name.as_ref()))
+                        .collect::<Vec<_>>()
+                )
+            ))
+        })?;
+        let credits = mul_count(clip_billed, rate).ok_or_else(total_overflow)?;
+        b.line(
+            LineItem::Reframe,
+            format!("Reframe · {clip_billed} s × {rate} credits/s"),
+            credits,
+            Some(clip_billed),
+        );
+    }
+
+    if addons.modify {
+        let rate = book.modify_per_step();
+        let credits = mul_count(clip_steps, rate).ok_or_else(total_overflow)?;
+        let approximate = book.modify().approximate;
+        b.line(
+            LineItem::Modify,
+            format!(
+                "Modify{} · {} × {step} s at {}{rate} credits",
+                if approximate { " (approximate)" } else { "" },
+                grouped(clip_steps),
+                if approximate { "about " } else { "" }
+            ),
+            credits,
+            Some(clip_billed),
+        );
+        if approximate {
+            b.approximate = true;
+            b.notes.push(format!(
+                "modify is approximate: the article gives about {} credits per {step} s and says “{}”",
+                grouped(rate),
+                book.modify().quote
+            ));
+        }
+    }
+    Ok(())
+}

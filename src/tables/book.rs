@@ -1,0 +1,680 @@
+//! [`PriceBook`]: the tables after validation, with the lookups pricing needs.
+//!
+//! Validation runs twice with the same code: in `build.rs` on `pricing/*.json`
+//! (a fault fails the build, naming file and row) and at run time on tables a
+//! page passes to `new Estimator({ tables })` (a fault is `invalid_tables`
+//! with the path of the row).
+
+use rust_decimal::Decimal;
+
+use super::schema::{self, Source, Tables, Text};
+use crate::calendar;
+use crate::error::{Error, Result};
+
+/// What a model makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    Image,
+    Video,
+}
+
+/// A plan with its money figures parsed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanPrice {
+    pub row: schema::Plan,
+    pub monthly_usd: Option<Decimal>,
+    pub annual_monthly_usd: Option<Decimal>,
+    pub annual_total_usd: Option<Decimal>,
+}
+
+/// Top-up credits: how many a pack holds, what it costs, how long it lasts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TopUpPrice {
+    pub credits: u64,
+    pub price_usd: Decimal,
+    pub valid_months: u32,
+}
+
+/// Validated tables of one edition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriceBook {
+    tables: Tables,
+    modify_per_step: u64,
+    upscale_per_step: Vec<(Text, Text, u64)>,
+    top_up: TopUpPrice,
+    dream_machine_web_plans: Vec<PlanPrice>,
+    luma_agents_plans: Vec<PlanPrice>,
+}
+
+impl PriceBook {
+    /// Validates `tables` in full; the error names the path of the first fault,
+    /// e.g. `videoWeb.clips[3] (ray-2 1080p 5 s): credits must be more than 0`.
+    pub fn try_from_tables(tables: Tables) -> Result<PriceBook> {
+        let checked = Checked::run(&tables)?;
+        Ok(PriceBook {
+            tables,
+            modify_per_step: checked.modify_per_step,
+            upscale_per_step: checked.upscale_per_step,
+            top_up: checked.top_up,
+            dream_machine_web_plans: checked.dream_machine_web_plans,
+            luma_agents_plans: checked.luma_agents_plans,
+        })
+    }
+
+    /// The tables as given.
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    pub fn edition(&self) -> &schema::Edition {
+        &self.tables.edition
+    }
+
+    pub fn products(&self) -> &[schema::Product] {
+        &self.tables.catalog.products
+    }
+
+    pub fn product(&self, id: &str) -> Option<&schema::Product> {
+        self.products().iter().find(|p| p.id == id)
+    }
+
+    pub fn platforms(&self) -> &[schema::Platform] {
+        &self.tables.catalog.platforms
+    }
+
+    pub fn platform(&self, id: &str) -> Option<&schema::Platform> {
+        self.platforms().iter().find(|p| p.id == id)
+    }
+
+    pub fn models(&self) -> &[schema::Model] {
+        &self.tables.catalog.models
+    }
+
+    pub fn model(&self, id: &str) -> Option<&schema::Model> {
+        self.models().iter().find(|m| m.id == id)
+    }
+
+    /// The models of a product, in table order.
+    pub fn models_of<'a>(&'a self, product: &'a str) -> impl Iterator<Item = &'a schema::Model> {
+        self.models().iter().filter(move |m| m.product == product)
+    }
+
+    /// What a model makes; `None` where the articles do not say.
+    pub fn output(model: &schema::Model) -> Option<Output> {
+        match model.output.as_deref() {
+            Some("image") => Some(Output::Image),
+            Some("video") => Some(Output::Video),
+            _ => None,
+        }
+    }
+
+    pub fn resolutions(&self) -> &[schema::Resolution] {
+        &self.tables.catalog.resolutions
+    }
+
+    pub fn resolution(&self, id: &str) -> Option<&schema::Resolution> {
+        self.resolutions().iter().find(|r| r.id == id)
+    }
+
+    /// The sentence on Luma Agents costs not being published.
+    pub fn unpublished_agents_costs(&self) -> &str {
+        &self.tables.catalog.unpublished.luma_agents_costs
+    }
+
+    pub fn image_rate(&self, model: &str, platform: &str) -> Option<&schema::ImageRate> {
+        self.tables
+            .images
+            .rates
+            .iter()
+            .find(|r| r.model == model && r.platforms.iter().any(|p| p == platform))
+    }
+
+    /// The platform whose video is sold as fixed-length clips.
+    pub fn clip_platform(&self) -> &str {
+        &self.tables.video_web.platform
+    }
+
+    /// The platform whose video is billed per second.
+    pub fn per_second_platform(&self) -> &str {
+        &self.tables.video_ios.platform
+    }
+
+    /// Fixed-price clips of a model on the clip platform, in table order.
+    pub fn clips<'a>(&'a self, model: &'a str) -> impl Iterator<Item = &'a schema::WebClip> {
+        self.tables
+            .video_web
+            .clips
+            .iter()
+            .filter(move |c| c.model == model)
+    }
+
+    /// Per-second rows of a model on the per-second platform.
+    pub fn per_second_rates<'a>(
+        &'a self,
+        model: &'a str,
+    ) -> impl Iterator<Item = &'a schema::PerSecondRate> {
+        self.tables
+            .video_ios
+            .rates
+            .iter()
+            .filter(move |r| r.model == model)
+    }
+
+    /// Every per-second charge bills the length rounded up to a multiple of this.
+    pub fn step_seconds(&self) -> u32 {
+        self.tables.addons.billing.step_seconds
+    }
+
+    /// The article's sentence on rounding.
+    pub fn rounding_quote(&self) -> &str {
+        &self.tables.addons.billing.quote
+    }
+
+    pub fn modify_per_step(&self) -> u64 {
+        self.modify_per_step
+    }
+
+    pub fn modify(&self) -> &schema::Modify {
+        &self.tables.addons.modify
+    }
+
+    pub fn reframe_video_rate(&self, model: &str) -> Option<u64> {
+        self.tables
+            .addons
+            .reframe
+            .videos
+            .iter()
+            .find(|r| r.model == model)
+            .map(|r| u64::from(r.credits_per_second))
+    }
+
+    pub fn reframe_image_rate(&self, model: &str) -> Option<u64> {
+        self.tables
+            .addons
+            .reframe
+            .images
+            .iter()
+            .find(|r| r.model == model)
+            .map(|r| u64::from(r.credits_per_image))
+    }
+
+    /// Credits per started billing step to upscale `from` to `to`.
+    pub fn upscale_per_step(&self, from: &str, to: &str) -> Option<u64> {
+        self.upscale_per_step
+            .iter()
+            .find(|(f, t, _)| f == from && t == to)
+            .map(|(_, _, credits)| *credits)
+    }
+
+    /// The upscale targets priced from a resolution, in table order.
+    pub fn upscale_targets<'a>(&'a self, from: &'a str) -> impl Iterator<Item = &'a str> {
+        self.upscale_per_step
+            .iter()
+            .filter(move |(f, _, _)| f == from)
+            .map(|(_, t, _)| t.as_ref())
+    }
+
+    pub fn top_up(&self) -> TopUpPrice {
+        self.top_up
+    }
+
+    /// The plans sold for a platform, if the tables list any.
+    pub fn plans_for_platform(&self, platform: &str) -> Option<&[PlanPrice]> {
+        let p = &self.tables.plans;
+        if p.dream_machine_web.platform == platform {
+            Some(&self.dream_machine_web_plans)
+        } else if p.luma_agents.platform == platform {
+            Some(&self.luma_agents_plans)
+        } else {
+            None
+        }
+    }
+
+    /// The plans of a product (a wallet's plan is one of these).
+    pub fn plans_for_product(&self, product: &str) -> Option<&[PlanPrice]> {
+        let p = &self.tables.plans;
+        [&p.dream_machine_web.platform, &p.luma_agents.platform]
+            .into_iter()
+            .find(|id| self.platform(id).is_some_and(|pl| pl.product == product))
+            .and_then(|id| self.plans_for_platform(id))
+    }
+}
+
+/// The figures validation derives from the rows.
+struct Checked {
+    modify_per_step: u64,
+    upscale_per_step: Vec<(Text, Text, u64)>,
+    top_up: TopUpPrice,
+    dream_machine_web_plans: Vec<PlanPrice>,
+    luma_agents_plans: Vec<PlanPrice>,
+}
+
+fn fault(path: &str, message: impl AsRef<str>) -> Error {
+    Error::invalid_tables(format!("{path}: {}", message.as_ref()))
+}
+
+fn require_text(path: &str, field: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(fault(path, format!("{field} must not be empty")));
+    }
+    Ok(())
+}
+
+fn require_positive(path: &str, field: &str, value: u32) -> Result<()> {
+    if value == 0 {
+        return Err(fault(path, format!("{field} must be more than 0")));
+    }
+    Ok(())
+}
+
+fn require_source(path: &str, source: &Source) -> Result<()> {
+    require_text(path, "source.article", &source.article)?;
+    require_text(path, "source.section", &source.section)
+}
+
+/// Fails on the first value seen twice; `label` names a row for the message.
+fn require_unique<T, K: PartialEq, L: std::fmt::Display>(
+    table: &str,
+    rows: &[T],
+    key: impl Fn(&T) -> K,
+    label: impl Fn(&T) -> L,
+) -> Result<()> {
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(first) = rows[..i].iter().position(|other| key(other) == key(row)) {
+            return Err(fault(
+                &format!("{table}[{i}] ({})", label(row)),
+                format!("duplicate row: {table}[{first}] already gives this"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn parse_usd(path: &str, field: &str, text: &str) -> Result<Decimal> {
+    match Decimal::from_str_exact(text) {
+        Ok(value) if value.is_sign_negative() => Err(fault(
+            path,
+            format!("{field} must not be negative, got \"{text}\""),
+        )),
+        Ok(value) => Ok(value),
+        Err(_) => Err(fault(
+            path,
+            format!("{field} must be a decimal string like \"9.99\", got \"{text}\""),
+        )),
+    }
+}
+
+fn parse_optional_usd(path: &str, field: &str, text: &Option<Text>) -> Result<Option<Decimal>> {
+    text.as_deref()
+        .map(|t| parse_usd(path, field, t))
+        .transpose()
+}
+
+/// A rate per billing step from a published clip price; the clip length must
+/// be a whole number of steps and the price divide evenly among them.
+fn per_step(path: &str, step: u32, clip_seconds: u32, credits: u32) -> Result<u64> {
+    require_positive(path, "clipSeconds", clip_seconds)?;
+    require_positive(path, "credits", credits)?;
+    if clip_seconds % step != 0 {
+        return Err(fault(
+            path,
+            format!("clipSeconds must be a multiple of the {step}-second billing step"),
+        ));
+    }
+    let steps = clip_seconds / step;
+    if credits % steps != 0 {
+        return Err(fault(
+            path,
+            format!("{credits} credits do not divide evenly into {steps} steps of {step} s"),
+        ));
+    }
+    Ok(u64::from(credits / steps))
+}
+
+impl Checked {
+    fn run(t: &Tables) -> Result<Checked> {
+        check_edition(&t.edition)?;
+        check_catalog(t)?;
+        check_images(t)?;
+        check_video(t)?;
+        let step = t.addons.billing.step_seconds;
+        require_source("addons.billing", &t.addons.billing.source)?;
+        require_positive("addons.billing", "stepSeconds", step)?;
+        let modify_per_step = check_modify(t, step)?;
+        check_reframe(t)?;
+        let upscale_per_step = check_upscale(t, step)?;
+        let top_up = check_top_up(&t.plans.top_up)?;
+        let dream_machine_web_plans =
+            check_plans(t, "plans.dreamMachineWeb", &t.plans.dream_machine_web)?;
+        let luma_agents_plans = check_plans(t, "plans.lumaAgents", &t.plans.luma_agents)?;
+        if t.plans.dream_machine_web.platform == t.plans.luma_agents.platform {
+            return Err(fault(
+                "plans.lumaAgents.platform",
+                "must differ from plans.dreamMachineWeb.platform",
+            ));
+        }
+        Ok(Checked {
+            modify_per_step,
+            upscale_per_step,
+            top_up,
+            dream_machine_web_plans,
+            luma_agents_plans,
+        })
+    }
+}
+
+fn check_edition(e: &schema::Edition) -> Result<()> {
+    require_text("edition", "name", &e.name)?;
+    if calendar::parse_date(&e.effective).is_none() {
+        return Err(fault(
+            "edition.effective",
+            format!("must be a date written YYYY-MM-DD, got \"{}\"", e.effective),
+        ));
+    }
+    if e.sources.is_empty() {
+        return Err(fault("edition.sources", "list at least one source"));
+    }
+    for (i, s) in e.sources.iter().enumerate() {
+        require_text(&format!("edition.sources[{i}]"), "title", &s.title)?;
+    }
+    Ok(())
+}
+
+fn check_catalog(t: &Tables) -> Result<()> {
+    let c = &t.catalog;
+    require_source("catalog", &c.source)?;
+    require_text("catalog.unpublished", "lumaAgentsCosts", &c.unpublished.luma_agents_costs)?;
+    for (i, p) in c.products.iter().enumerate() {
+        let path = format!("catalog.products[{i}]");
+        require_text(&path, "id", &p.id)?;
+        require_text(&path, "name", &p.name)?;
+        if p.extra_credits != "topUps" && p.extra_credits != "spendingLimit" {
+            return Err(fault(
+                &path,
+                format!("extraCredits must be \"topUps\" or \"spendingLimit\", got \"{}\"", p.extra_credits),
+            ));
+        }
+    }
+    require_unique("catalog.products", &c.products, |p| p.id.clone(), |p| p.id.clone())?;
+    let product_ids: Vec<&str> = c.products.iter().map(|p| p.id.as_ref()).collect();
+    let known_product = |path: &str, id: &str| -> Result<()> {
+        if product_ids.contains(&id) {
+            Ok(())
+        } else {
+            Err(fault(
+                path,
+                format!("product \"{id}\" is not in catalog.products"),
+            ))
+        }
+    };
+    for (i, p) in c.platforms.iter().enumerate() {
+        let path = format!("catalog.platforms[{i}] ({})", p.id);
+        require_text(&path, "id", &p.id)?;
+        require_text(&path, "name", &p.name)?;
+        known_product(&path, &p.product)?;
+    }
+    require_unique("catalog.platforms", &c.platforms, |p| p.id.clone(), |p| p.id.clone())?;
+    for (i, m) in c.models.iter().enumerate() {
+        let path = format!("catalog.models[{i}] ({})", m.id);
+        require_text(&path, "id", &m.id)?;
+        require_text(&path, "name", &m.name)?;
+        known_product(&path, &m.product)?;
+        if let Some(output) = &m.output
+            && output != "image"
+            && output != "video"
+        {
+            return Err(fault(
+                &path,
+                format!("output must be \"image\", \"video\" or null, got \"{output}\""),
+            ));
+        }
+    }
+    require_unique("catalog.models", &c.models, |m| m.id.clone(), |m| m.id.clone())?;
+    for (i, r) in c.resolutions.iter().enumerate() {
+        let path = format!("catalog.resolutions[{i}] ({})", r.id);
+        require_text(&path, "id", &r.id)?;
+        require_positive(&path, "lines", r.lines)?;
+    }
+    require_unique("catalog.resolutions", &c.resolutions, |r| r.id.clone(), |r| r.id.clone())?;
+    require_unique("catalog.resolutions", &c.resolutions, |r| r.lines, |r| r.id.clone())?;
+    Ok(())
+}
+
+/// Looks up a row's model, requiring it to exist and make `output`.
+fn model_of<'a>(
+    t: &'a Tables,
+    path: &str,
+    id: &str,
+    output: Output,
+) -> Result<&'a schema::Model> {
+    let model = t
+        .catalog
+        .models
+        .iter()
+        .find(|m| m.id == id)
+        .ok_or_else(|| fault(path, format!("model \"{id}\" is not in catalog.models")))?;
+    if PriceBook::output(model) != Some(output) {
+        let wanted = match output {
+            Output::Image => "image",
+            Output::Video => "video",
+        };
+        return Err(fault(
+            path,
+            format!("model \"{id}\" must have output \"{wanted}\" in catalog.models"),
+        ));
+    }
+    Ok(model)
+}
+
+fn platform_of<'a>(t: &'a Tables, path: &str, id: &str) -> Result<&'a schema::Platform> {
+    t.catalog
+        .platforms
+        .iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| fault(path, format!("platform \"{id}\" is not in catalog.platforms")))
+}
+
+fn same_product(path: &str, model: &schema::Model, platform: &schema::Platform) -> Result<()> {
+    if model.product != platform.product {
+        return Err(fault(
+            path,
+            format!(
+                "model \"{}\" belongs to {} but platform \"{}\" to {}",
+                model.id, model.product, platform.id, platform.product
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn resolution_of(t: &Tables, path: &str, id: &str) -> Result<()> {
+    if t.catalog.resolutions.iter().any(|r| r.id == id) {
+        Ok(())
+    } else {
+        Err(fault(
+            path,
+            format!("resolution \"{id}\" is not in catalog.resolutions"),
+        ))
+    }
+}
+
+fn check_images(t: &Tables) -> Result<()> {
+    require_source("images", &t.images.source)?;
+    for (i, r) in t.images.rates.iter().enumerate() {
+        let path = format!("images.rates[{i}] ({})", r.model);
+        let model = model_of(t, &path, &r.model, Output::Image)?;
+        if r.platforms.is_empty() {
+            return Err(fault(&path, "platforms must list at least one platform"));
+        }
+        for p in r.platforms.iter() {
+            same_product(&path, model, platform_of(t, &path, p)?)?;
+        }
+        require_positive(&path, "creditsPerImage", r.credits_per_image)?;
+        require_positive(&path, "imagesPerBatch", r.images_per_batch)?;
+    }
+    let pairs: Vec<(Text, Text)> = t
+        .images
+        .rates
+        .iter()
+        .flat_map(|r| r.platforms.iter().map(|p| (r.model.clone(), p.clone())))
+        .collect();
+    require_unique("images.rates (model, platform)", &pairs, Clone::clone, |(m, p)| {
+        format!("{m} on {p}")
+    })
+}
+
+fn check_video(t: &Tables) -> Result<()> {
+    let web = &t.video_web;
+    require_source("videoWeb", &web.source)?;
+    let web_platform = platform_of(t, "videoWeb.platform", &web.platform)?;
+    for (i, c) in web.clips.iter().enumerate() {
+        let path = format!(
+            "videoWeb.clips[{i}] ({} {} {} s)",
+            c.model, c.resolution, c.seconds
+        );
+        same_product(&path, model_of(t, &path, &c.model, Output::Video)?, web_platform)?;
+        resolution_of(t, &path, &c.resolution)?;
+        require_positive(&path, "seconds", c.seconds)?;
+        require_positive(&path, "credits", c.credits)?;
+    }
+    require_unique(
+        "videoWeb.clips",
+        &web.clips,
+        |c| (c.model.clone(), c.resolution.clone(), c.seconds),
+        |c| format!("{} {} {} s", c.model, c.resolution, c.seconds),
+    )?;
+
+    let ios = &t.video_ios;
+    require_source("videoIos", &ios.source)?;
+    let ios_platform = platform_of(t, "videoIos.platform", &ios.platform)?;
+    if ios.platform == web.platform {
+        return Err(fault(
+            "videoIos.platform",
+            "must differ from videoWeb.platform: a platform sells either fixed clips or seconds",
+        ));
+    }
+    for (i, r) in ios.rates.iter().enumerate() {
+        let path = format!("videoIos.rates[{i}] ({} {})", r.model, r.resolution);
+        same_product(&path, model_of(t, &path, &r.model, Output::Video)?, ios_platform)?;
+        resolution_of(t, &path, &r.resolution)?;
+        require_positive(&path, "creditsPerSecond", r.credits_per_second)?;
+    }
+    require_unique(
+        "videoIos.rates",
+        &ios.rates,
+        |r| (r.model.clone(), r.resolution.clone()),
+        |r| format!("{} {}", r.model, r.resolution),
+    )
+}
+
+fn check_modify(t: &Tables, step: u32) -> Result<u64> {
+    let m = &t.addons.modify;
+    require_source("addons.modify", &m.source)?;
+    let mut rate = None;
+    for (i, c) in m.clips.iter().enumerate() {
+        let path = format!("addons.modify.clips[{i}] ({} s)", c.clip_seconds);
+        let this = per_step(&path, step, c.clip_seconds, c.credits)?;
+        match rate {
+            Some(first) if first != this => {
+                return Err(fault(
+                    &path,
+                    format!("{this} credits per {step} s differs from the first row's {first}"),
+                ));
+            }
+            _ => rate = Some(this),
+        }
+    }
+    require_unique(
+        "addons.modify.clips",
+        &m.clips,
+        |c| c.clip_seconds,
+        |c| format!("{} s", c.clip_seconds),
+    )?;
+    rate.ok_or_else(|| fault("addons.modify.clips", "list at least one price"))
+}
+
+fn check_reframe(t: &Tables) -> Result<()> {
+    let r = &t.addons.reframe;
+    require_source("addons.reframe", &r.source)?;
+    for (i, row) in r.images.iter().enumerate() {
+        let path = format!("addons.reframe.images[{i}] ({})", row.model);
+        model_of(t, &path, &row.model, Output::Image)?;
+        require_positive(&path, "creditsPerImage", row.credits_per_image)?;
+    }
+    require_unique("addons.reframe.images", &r.images, |x| x.model.clone(), |x| x.model.clone())?;
+    for (i, row) in r.videos.iter().enumerate() {
+        let path = format!("addons.reframe.videos[{i}] ({})", row.model);
+        model_of(t, &path, &row.model, Output::Video)?;
+        require_positive(&path, "creditsPerSecond", row.credits_per_second)?;
+    }
+    require_unique("addons.reframe.videos", &r.videos, |x| x.model.clone(), |x| x.model.clone())
+}
+
+fn check_upscale(t: &Tables, step: u32) -> Result<Vec<(Text, Text, u64)>> {
+    let u = &t.addons.upscale;
+    require_source("addons.upscale", &u.source)?;
+    let lines = |id: &str| {
+        t.catalog
+            .resolutions
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.lines)
+    };
+    let mut rates = Vec::with_capacity(u.rates.len());
+    for (i, r) in u.rates.iter().enumerate() {
+        let path = format!("addons.upscale.rates[{i}] ({} to {})", r.from, r.to);
+        resolution_of(t, &path, &r.from)?;
+        resolution_of(t, &path, &r.to)?;
+        if lines(&r.to) <= lines(&r.from) {
+            return Err(fault(&path, "to must be a higher resolution than from"));
+        }
+        let credits = per_step(&path, step, r.clip_seconds, r.credits)?;
+        rates.push((r.from.clone(), r.to.clone(), credits));
+    }
+    require_unique(
+        "addons.upscale.rates",
+        &u.rates,
+        |r| (r.from.clone(), r.to.clone()),
+        |r| format!("{} to {}", r.from, r.to),
+    )?;
+    Ok(rates)
+}
+
+fn check_top_up(t: &schema::TopUp) -> Result<TopUpPrice> {
+    let path = "plans.topUp";
+    require_source(path, &t.source)?;
+    require_positive(path, "credits", t.credits)?;
+    require_positive(path, "validMonths", t.valid_months)?;
+    let price_usd = parse_usd(path, "priceUsd", &t.price_usd)?;
+    if price_usd.is_zero() {
+        return Err(fault(path, "priceUsd must be more than 0"));
+    }
+    Ok(TopUpPrice {
+        credits: u64::from(t.credits),
+        price_usd,
+        valid_months: t.valid_months,
+    })
+}
+
+fn check_plans(t: &Tables, table: &str, list: &schema::PlanList) -> Result<Vec<PlanPrice>> {
+    require_source(table, &list.source)?;
+    platform_of(t, &format!("{table}.platform"), &list.platform)?;
+    let rows = format!("{table}.plans");
+    let mut plans = Vec::with_capacity(list.plans.len());
+    for (i, p) in list.plans.iter().enumerate() {
+        let path = format!("{rows}[{i}] ({})", p.id);
+        require_text(&path, "id", &p.id)?;
+        require_text(&path, "name", &p.name)?;
+        if let Some(credits) = p.credits {
+            require_positive(&path, "credits", credits)?;
+        }
+        plans.push(PlanPrice {
+            row: p.clone(),
+            monthly_usd: parse_optional_usd(&path, "monthlyUsd", &p.monthly_usd)?,
+            annual_monthly_usd: parse_optional_usd(&path, "annualMonthlyUsd", &p.annual_monthly_usd)?,
+            annual_total_usd: parse_optional_usd(&path, "annualTotalUsd", &p.annual_total_usd)?,
+        });
+    }
+    require_unique(&rows, &list.plans, |p| p.id.clone(), |p| p.id.clone())?;
+    Ok(plans)
+}

@@ -1,0 +1,231 @@
+
+/** Where a generation is made. Ids come from the tables; these are the built-in ones. */
+export type PlatformId = "dream-machine-web" | "dream-machine-ios" | "luma-agents" | (string & {});
+/** A generation model. Ids are exact and lower case. */
+export type ModelId =
+  | "photon" | "ray-1.6" | "ray-2" | "ray-2-flash"
+  | "ray-3.14" | "veo-3" | "veo-3.1" | "kling-3.0" | "kling-2.6"
+  | (string & {});
+export type ResolutionId = "540p" | "720p" | "1080p" | "2160p" | (string & {});
+
+/** An add-on applied to the generated clip (each kind at most once). */
+export type AddonRequest =
+  | { kind: "upscale"; to: ResolutionId }
+  | { kind: "reframe" }
+  | { kind: "modify" }
+  | { kind: "extend"; seconds: number };
+
+/** What to price. Video needs `resolution` and `durationSeconds`; images need `images`. */
+export interface QuoteRequest {
+  platform: PlatformId;
+  model: ModelId;
+  resolution?: ResolutionId;
+  durationSeconds?: number;
+  images?: number;
+  addons?: AddonRequest[];
+}
+
+export type LineItem = "video" | "images" | "extend" | "upscale" | "reframe" | "modify";
+
+export interface QuoteLine {
+  item: LineItem;
+  /** The line with its arithmetic. */
+  label: string;
+  credits: number;
+  /** Seconds billed after rounding up to the billing step. */
+  billedSeconds?: number;
+}
+
+/** Which tables a result was priced from. */
+export interface EditionStamp {
+  name: string;
+  /** YYYY-MM-DD */
+  effective: string;
+}
+
+export interface Quote {
+  /** Whole credits; the lines sum to it. */
+  credits: number;
+  /** True when a figure is published as "approximately" (modify). */
+  approximate: boolean;
+  /** Dollars at the top-up rate, exact, 4 places, e.g. "0.2500". */
+  usdAtTopUpRate: string;
+  lines: QuoteLine[];
+  /** The arithmetic a person would question, explained. */
+  notes: string[];
+  edition: EditionStamp;
+}
+
+export type ErrorCode =
+  | "invalid_request" | "unknown_platform" | "unknown_model" | "unsupported_resolution"
+  | "unsupported_duration" | "invalid_addon" | "unpriced" | "invalid_wallet"
+  | "platform_mismatch" | "invalid_tables";
+
+/** What every function throws: a real Error with a stable `code`. */
+export interface EstimatorError extends Error {
+  name: "EstimatorError";
+  code: ErrorCode;
+}
+
+/** A failed item of `quoteMany`. */
+export interface EstimatorFailure {
+  error: { code: ErrorCode; message: string };
+}
+
+export interface Catalog {
+  edition: { name: string; effective: string; sources: { title: string; url: string | null }[] };
+  products: { id: string; name: string; openToPurchases: boolean; status: string }[];
+  platforms: CatalogPlatform[];
+  /** Lowest first. */
+  resolutions: ResolutionId[];
+  addonKinds: AddonRequest["kind"][];
+  billingStepSeconds: number;
+  topUp: { credits: number; priceUsd: string; validMonths: number };
+}
+
+export interface CatalogPlatform {
+  id: PlatformId;
+  name: string;
+  product: string;
+  /** "clips": only the listed lengths exist; "perSecond": any length, billed in steps. */
+  videoBilling: "clips" | "perSecond" | "unpublished";
+  models: CatalogModel[];
+}
+
+export interface CatalogModel {
+  id: ModelId;
+  name: string;
+  output: "image" | "video" | null;
+  /** False when no cost is published for this model here. */
+  priced: boolean;
+  /** Why it is unpriced. */
+  note: string | null;
+  images: { creditsPerImage: number; imagesPerBatch: number } | null;
+  /** Video: each priced resolution. */
+  resolutions: CatalogResolution[];
+  /** Images: the add-ons that apply. */
+  addons: CatalogAddon[];
+}
+
+export interface CatalogResolution {
+  id: ResolutionId;
+  /** Fixed clips: the lengths that exist. Empty when billed per second. */
+  clips: { seconds: number; credits: number }[];
+  creditsPerSecond: number | null;
+  addons: CatalogAddon[];
+}
+
+export interface CatalogAddon {
+  kind: AddonRequest["kind"];
+  /** Upscale: the priced targets. */
+  to?: ResolutionId[];
+  approximate: boolean;
+}
+
+export interface PlanFitRequest {
+  platform: PlatformId;
+  usage: { request: QuoteRequest; perMonth: number }[];
+  billing?: "monthly" | "annual";
+  needs?: { commercialUse?: boolean; noWatermark?: boolean };
+}
+
+export interface PlanFit {
+  monthlyCredits: number;
+  recommended: string | null;
+  billing: "monthly" | "annual";
+  plans: PlanOption[];
+  notices: string[];
+  edition: EditionStamp;
+}
+
+/** One plan priced for the month; null marks a figure that is not published. */
+export interface PlanOption {
+  id: string;
+  name: string;
+  priceUsd: string | null;
+  includedCredits: number | null;
+  topUpPacks: number | null;
+  topUpUsd: string | null;
+  totalUsd: string | null;
+  relaxed: boolean;
+  eligible: boolean;
+  fitsWithoutTopUps: boolean | null;
+  reasons: string[];
+}
+
+export interface Wallet {
+  /** The product the credits belong to. */
+  platform: "dream-machine" | "luma-agents" | (string & {});
+  plan: string;
+  subscription: "active" | "paused" | "cancelled";
+  /** YYYY-MM-DD */
+  today: string;
+  monthly: number;
+  gifted?: number;
+  /** Dream Machine only. */
+  topUps?: { credits: number; purchased: string }[];
+  /** Luma Agents only: credits the opt-in spending limit still allows. */
+  spendingLimit?: number;
+}
+
+/** A quote() request, or a cost the caller already knows. */
+export type CheckRequest = QuoteRequest | { credits: number; platform?: PlatformId };
+
+export interface Draw {
+  pool: "monthly" | "gifted" | "topUp" | "spendingLimit";
+  credits: number;
+  /** Top-ups: the purchase date. */
+  purchased?: string;
+}
+
+export interface CheckResult {
+  verdict: "ok" | "relaxed" | "insufficient" | "paused";
+  cost: number;
+  draws: Draw[];
+  shortfall: number;
+  topUpPacks?: number;
+  remedies: string[];
+  reasons: string[];
+  hiddenTopUpCredits?: number;
+  edition: EditionStamp;
+}
+
+export interface EstimatorOptions {
+  /** Tables in the schema of `pricing/` (the object `defaultTables()` returns). */
+  tables?: Tables;
+}
+
+export interface Source { article: string; section: string }
+export interface PlanRow {
+  id: string; name: string; paid: boolean;
+  monthlyUsd: string | null; annualMonthlyUsd: string | null; annualTotalUsd: string | null;
+  credits: number | null; creditsNote: string | null; imagesOnly: boolean;
+  commercialUse: boolean | null; watermark: boolean | null; relaxedMode: boolean;
+}
+
+/** The pricing tables: one key per file of `pricing/`. Money is a decimal string. */
+export interface Tables {
+  edition: { name: string; effective: string; sources: { title: string; url: string | null; note: string | null }[] };
+  catalog: {
+    source: Source;
+    products: { id: string; name: string; openToPurchases: boolean; extraCredits: "topUps" | "spendingLimit"; status: string }[];
+    platforms: { id: string; name: string; product: string }[];
+    models: { id: string; name: string; product: string; output: "image" | "video" | null }[];
+    resolutions: { id: string; lines: number }[];
+    unpublished: { lumaAgentsCosts: string };
+  };
+  images: { source: Source; rates: { model: string; platforms: string[]; creditsPerImage: number; imagesPerBatch: number }[] };
+  videoWeb: { source: Source; platform: string; clips: { model: string; resolution: string; seconds: number; credits: number }[] };
+  videoIos: { source: Source; platform: string; rates: { model: string; resolution: string; creditsPerSecond: number }[] };
+  addons: {
+    billing: { source: Source; stepSeconds: number; quote: string };
+    modify: { source: Source; approximate: boolean; quote: string; clips: { clipSeconds: number; credits: number }[] };
+    reframe: { source: Source; images: { model: string; creditsPerImage: number }[]; videos: { model: string; creditsPerSecond: number }[] };
+    upscale: { source: Source; rates: { from: string; to: string; clipSeconds: number; credits: number }[] };
+  };
+  plans: {
+    topUp: { source: Source; credits: number; priceUsd: string; validMonths: number };
+    dreamMachineWeb: { source: Source; platform: string; plans: PlanRow[] };
+    lumaAgents: { source: Source; platform: string; plans: PlanRow[] };
+  };
+}
