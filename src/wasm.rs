@@ -99,7 +99,7 @@ fn unknown_field(given: &JsValue, known: &JsValue, path: &str) -> Option<(String
         if Reflect::has(known, &key).unwrap_or(false) {
             unknown_field(&value, &Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED), &here)
         } else {
-            let allowed: Vec<String> = js_sys::Object::keys(known.unchecked_ref())
+            let allowed: Vec<String> = js_sys::Object::keys(known.unchecked_ref::<js_sys::Object>())
                 .iter()
                 .filter_map(|k| k.as_string())
                 .collect();
