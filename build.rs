@@ -41,9 +41,8 @@ fn read<T: DeserializeOwned>(dir: &Path, file: &str) -> T {
     let text = fs::read_to_string(&path)
         .unwrap_or_else(|e| fail(format!("pricing/{file}: cannot read: {e}")));
     let de = &mut serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(de).unwrap_or_else(|e| {
-        fail(format!("pricing/{file}, row {}: {}", e.path(), e.inner()))
-    })
+    serde_path_to_error::deserialize(de)
+        .unwrap_or_else(|e| fail(format!("pricing/{file}, row {}: {}", e.path(), e.inner())))
 }
 
 /// `videoWeb.clips[3] (…): …` becomes `pricing/video-web.json, row clips[3] (…): …`.
@@ -74,8 +73,7 @@ fn main() {
         addons: read(&dir, FILES[5].1),
         plans: read(&dir, FILES[6].1),
     };
-    let book = PriceBook::try_from_tables(tables)
-        .unwrap_or_else(|e| fail(locate(e.message())));
+    let book = PriceBook::try_from_tables(tables).unwrap_or_else(|e| fail(locate(e.message())));
 
     let env = databake::CrateEnv::default();
     let baked = databake::Bake::bake(book.tables(), &env);

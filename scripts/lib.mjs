@@ -24,3 +24,10 @@ export function output(command, args) {
   const result = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : null;
 }
+
+/** Runs a command with inherited output; returns whether it succeeded. */
+export function attempt(command, args, options = {}) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  return !result.error && result.status === 0;
+}

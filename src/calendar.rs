@@ -44,8 +44,20 @@ mod tests {
 
     #[test]
     fn reads_only_the_fixed_shape() {
-        assert_eq!(parse_date("2026-11-21"), NaiveDate::from_ymd_opt(2026, 11, 21));
-        for bad in ["2026-1-21", "2026-11-2", "26-11-21", "2026/11/21", "2026-11-21 ", "+026-11-21", "２０２６-11-21", ""] {
+        assert_eq!(
+            parse_date("2026-11-21"),
+            NaiveDate::from_ymd_opt(2026, 11, 21)
+        );
+        for bad in [
+            "2026-1-21",
+            "2026-11-2",
+            "26-11-21",
+            "2026/11/21",
+            "2026-11-21 ",
+            "+026-11-21",
+            "２０２６-11-21",
+            "",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad:?}");
         }
     }

@@ -144,12 +144,20 @@ fn addon(kind: &str, to: Vec<String>, approximate: bool) -> CatalogAddon {
 }
 
 /// The add-ons priced for a video model at one resolution on one platform.
-fn video_addons(book: &PriceBook, model: &str, resolution: &str, has_clip_rate: bool) -> Vec<CatalogAddon> {
+fn video_addons(
+    book: &PriceBook,
+    model: &str,
+    resolution: &str,
+    has_clip_rate: bool,
+) -> Vec<CatalogAddon> {
     let mut out = Vec::new();
     if has_clip_rate {
         out.push(addon("extend", Vec::new(), false));
     }
-    let targets: Vec<String> = book.upscale_targets(resolution).map(str::to_owned).collect();
+    let targets: Vec<String> = book
+        .upscale_targets(resolution)
+        .map(str::to_owned)
+        .collect();
     if !targets.is_empty() {
         out.push(addon("upscale", targets, false));
     }
@@ -160,7 +168,11 @@ fn video_addons(book: &PriceBook, model: &str, resolution: &str, has_clip_rate: 
     out
 }
 
-fn catalog_model(book: &PriceBook, platform: &schema::Platform, model: &schema::Model) -> CatalogModel {
+fn catalog_model(
+    book: &PriceBook,
+    platform: &schema::Platform,
+    model: &schema::Model,
+) -> CatalogModel {
     let mut entry = CatalogModel {
         id: model.id.to_string(),
         name: model.name.to_string(),
@@ -215,7 +227,10 @@ fn catalog_model(book: &PriceBook, platform: &schema::Platform, model: &schema::
                 }
             } else if platform.id == book.per_second_platform() {
                 for res in book.resolutions() {
-                    if let Some(rate) = book.per_second_rates(&model.id).find(|r| r.resolution == res.id) {
+                    if let Some(rate) = book
+                        .per_second_rates(&model.id)
+                        .find(|r| r.resolution == res.id)
+                    {
                         entry.resolutions.push(CatalogResolution {
                             id: res.id.to_string(),
                             clips: Vec::new(),
@@ -227,7 +242,10 @@ fn catalog_model(book: &PriceBook, platform: &schema::Platform, model: &schema::
             }
             entry.priced = !entry.resolutions.is_empty();
             if !entry.priced {
-                entry.note = Some(format!("the article publishes no {} rate for {}", platform.name, model.name));
+                entry.note = Some(format!(
+                    "the article publishes no {} rate for {}",
+                    platform.name, model.name
+                ));
             }
         }
     }

@@ -188,7 +188,10 @@ fn wallet_date(field: &str, text: &str) -> Result<Date> {
 fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
     let products: Vec<&str> = book.products().iter().map(|p| p.id.as_ref()).collect();
     let product_id = wallet.platform.as_deref().ok_or_else(|| {
-        Error::invalid_wallet(format!("wallet.platform is missing: use {}", one_of(&products)))
+        Error::invalid_wallet(format!(
+            "wallet.platform is missing: use {}",
+            one_of(&products)
+        ))
     })?;
     let product = book.product(product_id).ok_or_else(|| {
         Error::invalid_wallet(format!(
@@ -201,7 +204,11 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
     })?;
     let plan_ids: Vec<&str> = plans.iter().map(|p| p.row.id.as_ref()).collect();
     let plan_id = wallet.plan.as_deref().ok_or_else(|| {
-        Error::invalid_wallet(format!("wallet.plan is missing: {} plans are {}", product.name, one_of(&plan_ids)))
+        Error::invalid_wallet(format!(
+            "wallet.plan is missing: {} plans are {}",
+            product.name,
+            one_of(&plan_ids)
+        ))
     })?;
     let plan = plans.iter().find(|p| p.row.id == plan_id).ok_or_else(|| {
         Error::invalid_wallet(format!(
@@ -231,9 +238,17 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
     let today = wallet_date("wallet.today", today_text)?;
     let monthly = wallet
         .monthly
-        .ok_or_else(|| Error::invalid_wallet("wallet.monthly is missing: the monthly credits left, a whole number from 0"))
+        .ok_or_else(|| {
+            Error::invalid_wallet(
+                "wallet.monthly is missing: the monthly credits left, a whole number from 0",
+            )
+        })
         .and_then(|m| wallet_count("wallet.monthly", m))?;
-    let gifted = wallet.gifted.map(|g| wallet_count("wallet.gifted", g)).transpose()?.unwrap_or(0);
+    let gifted = wallet
+        .gifted
+        .map(|g| wallet_count("wallet.gifted", g))
+        .transpose()?
+        .unwrap_or(0);
 
     let allows_top_ups = product.extra_credits == "topUps";
     let mut lots = Vec::new();
@@ -252,7 +267,9 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
                 .ok_or_else(|| Error::invalid_wallet(format!("{at}.credits is missing")))
                 .and_then(|c| wallet_count(&format!("{at}.credits"), c))?;
             let purchased_text = lot.purchased.as_deref().ok_or_else(|| {
-                Error::invalid_wallet(format!("{at}.purchased is missing: the purchase date, YYYY-MM-DD"))
+                Error::invalid_wallet(format!(
+                    "{at}.purchased is missing: the purchase date, YYYY-MM-DD"
+                ))
             })?;
             let purchased = wallet_date(&format!("{at}.purchased"), purchased_text)?;
             if purchased > today {
@@ -261,9 +278,15 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
                 )));
             }
             let expires = calendar::add_months(purchased, months).ok_or_else(|| {
-                Error::invalid_wallet(format!("{at}.purchased {purchased_text} is too far in the future"))
+                Error::invalid_wallet(format!(
+                    "{at}.purchased {purchased_text} is too far in the future"
+                ))
             })?;
-            lots.push(Lot { credits, purchased, expires });
+            lots.push(Lot {
+                credits,
+                purchased,
+                expires,
+            });
         }
     }
     // Oldest purchase first; equal dates keep their given order.
@@ -301,7 +324,9 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
     if let Some(platform) = platform.and_then(|p| book.platform(p))
         && platform.product != wallet.product.id
     {
-        let other = book.product(&platform.product).map_or(platform.product.as_ref(), |p| p.name.as_ref());
+        let other = book
+            .product(&platform.product)
+            .map_or(platform.product.as_ref(), |p| p.name.as_ref());
         return Err(Error::new(
             ErrorCode::PlatformMismatch,
             format!(
@@ -349,7 +374,12 @@ fn total(pools: &[(Pool, u64, Option<Date>)]) -> Result<u64> {
     pools
         .iter()
         .try_fold(0u64, |sum, (_, credits, _)| add_count(sum, *credits))
-        .ok_or_else(|| Error::invalid_wallet(format!("the wallet holds more than {} credits", grouped(MAX_COUNT))))
+        .ok_or_else(|| {
+            Error::invalid_wallet(format!(
+                "the wallet holds more than {} credits",
+                grouped(MAX_COUNT)
+            ))
+        })
 }
 
 /// Checks a wallet against a generation.
@@ -379,7 +409,10 @@ fn check_dream_machine(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) -
     let cost = r.cost;
     let plan = &w.plan.row;
     let top_ups_count = w.subscription == Subscription::Active && plan.paid;
-    let mut pools = vec![(Pool::Monthly, w.monthly, None), (Pool::Gifted, w.gifted, None)];
+    let mut pools = vec![
+        (Pool::Monthly, w.monthly, None),
+        (Pool::Gifted, w.gifted, None),
+    ];
     let mut hidden = 0u64;
     for lot in &w.lots {
         if w.today >= lot.expires {
@@ -453,7 +486,10 @@ fn check_dream_machine(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) -
         grouped(packs),
         if packs == 1 { "pack" } else { "packs" },
         grouped(top_up.credits),
-        money::usd_string(rust_decimal::Decimal::from(packs) * top_up.price_usd, money::PLAN_USD_PLACES)
+        money::usd_string(
+            rust_decimal::Decimal::from(packs) * top_up.price_usd,
+            money::PLAN_USD_PLACES
+        )
     );
     if available > 0 {
         r.remedies.push(format!(
@@ -470,7 +506,10 @@ fn check_dream_machine(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) -
     }
     if w.product.open_to_purchases {
         if top_ups_count {
-            r.remedies.push(format!("Buy {pack_text} to cover the {} missing", grouped(shortfall)));
+            r.remedies.push(format!(
+                "Buy {pack_text} to cover the {} missing",
+                grouped(shortfall)
+            ));
         } else {
             r.remedies.push(format!(
                 "Top-ups ({pack_text}) can only be bought and used on an active paid plan: reactivate or upgrade first"
@@ -510,7 +549,10 @@ fn check_dream_machine(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) -
 
 fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
     let cost = r.cost;
-    let pools = [(Pool::Monthly, w.monthly, None), (Pool::Gifted, w.gifted, None)];
+    let pools = [
+        (Pool::Monthly, w.monthly, None),
+        (Pool::Gifted, w.gifted, None),
+    ];
     let available = total(&pools)?;
     if w.gifted > 0 {
         r.reasons.push(
@@ -568,7 +610,9 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
         ));
     }
     if w.subscription == Subscription::Active {
-        r.remedies.push("Wait for the plan to renew: credits reset to the plan's monthly allocation".to_owned());
+        r.remedies.push(
+            "Wait for the plan to renew: credits reset to the plan's monthly allocation".to_owned(),
+        );
     }
     let price = |p: &PlanPrice| p.monthly_usd;
     let bigger: Vec<&str> = w

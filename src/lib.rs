@@ -20,6 +20,8 @@ pub mod tables;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub mod widget;
 
 mod default_tables {
     include!(concat!(env!("OUT_DIR"), "/default_tables.rs"));

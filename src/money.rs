@@ -42,7 +42,7 @@ pub fn ceil_div(numerator: u64, denominator: u64) -> Option<u64> {
     if denominator == 0 {
         return None;
     }
-    Some(numerator / denominator + u64::from(numerator % denominator != 0))
+    Some(numerator.div_ceil(denominator))
 }
 
 /// `a * b`, `None` beyond [`MAX_COUNT`].
@@ -60,7 +60,7 @@ pub fn grouped(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

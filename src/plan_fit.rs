@@ -104,7 +104,9 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
             Error::invalid_request(format!("{at}.request is missing: give a quote() request"))
         })?;
         let per_month = line.per_month.ok_or_else(|| {
-            Error::invalid_request(format!("{at}.perMonth is missing: how many a month, a whole number from 0"))
+            Error::invalid_request(format!(
+                "{at}.perMonth is missing: how many a month, a whole number from 0"
+            ))
         })?;
         let count = if per_month == 0.0 {
             0
@@ -130,17 +132,30 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
         }
         let cost = quote::quote(book, request).map_err(|e| e.at(&format!("{at}.request")))?;
         let line_total = mul_count(cost.credits, count).ok_or_else(|| {
-            Error::invalid_request(format!("{at}: the monthly total would exceed {} credits", grouped(MAX_COUNT)))
+            Error::invalid_request(format!(
+                "{at}: the monthly total would exceed {} credits",
+                grouped(MAX_COUNT)
+            ))
         })?;
         total = add_count(total, line_total).ok_or_else(|| {
-            Error::invalid_request(format!("usage: the monthly total would exceed {} credits", grouped(MAX_COUNT)))
+            Error::invalid_request(format!(
+                "usage: the monthly total would exceed {} credits",
+                grouped(MAX_COUNT)
+            ))
         })?;
     }
     Ok(total)
 }
 
 /// Prices every plan of the platform for `need` credits a month.
-fn price_plan(book: &PriceBook, plan: &PlanPrice, need: u64, billing: Billing, needs: &Needs, video: bool) -> PlanOption {
+fn price_plan(
+    book: &PriceBook,
+    plan: &PlanPrice,
+    need: u64,
+    billing: Billing,
+    needs: &Needs,
+    video: bool,
+) -> PlanOption {
     let row = &plan.row;
     let price = match billing {
         Billing::Monthly => plan.monthly_usd,
@@ -163,7 +178,9 @@ fn price_plan(book: &PriceBook, plan: &PlanPrice, need: u64, billing: Billing, n
     // What the buyer's needs and usage rule out.
     if needs.commercial_use == Some(true) && row.commercial_use == Some(false) {
         option.eligible = false;
-        option.reasons.push(format!("{} is for non-commercial use only", row.name));
+        option
+            .reasons
+            .push(format!("{} is for non-commercial use only", row.name));
     }
     if needs.no_watermark == Some(true) && row.watermark == Some(true) {
         option.eligible = false;
@@ -171,14 +188,19 @@ fn price_plan(book: &PriceBook, plan: &PlanPrice, need: u64, billing: Billing, n
     }
     if video && row.images_only {
         option.eligible = false;
-        option.reasons.push(format!("{} makes images only, and this usage includes video", row.name));
+        option.reasons.push(format!(
+            "{} makes images only, and this usage includes video",
+            row.name
+        ));
     }
 
     // What cannot be priced.
     let Some(price) = price else {
         option.eligible = false;
         let why = match billing {
-            Billing::Annual if plan.monthly_usd.is_some() => format!("{} has no published annual price", row.name),
+            Billing::Annual if plan.monthly_usd.is_some() => {
+                format!("{} has no published annual price", row.name)
+            }
             _ => format!(
                 "cannot be priced: {}'s price is {}",
                 row.name,
@@ -201,7 +223,9 @@ fn price_plan(book: &PriceBook, plan: &PlanPrice, need: u64, billing: Billing, n
     if billing == Billing::Annual
         && let Some(total) = plan.annual_total_usd
     {
-        option.reasons.push(format!("billed ${} a year", usd(total)));
+        option
+            .reasons
+            .push(format!("billed ${} a year", usd(total)));
     }
     let fits = need <= included;
     option.fits_without_top_ups = Some(true);
@@ -234,7 +258,11 @@ fn price_plan(book: &PriceBook, plan: &PlanPrice, need: u64, billing: Billing, n
     option.total_usd = Some(usd(price + top_up_usd));
     option.fits_without_top_ups = Some(fits);
     option.reasons.push(if fits {
-        format!("{} credits cover the {} needed", grouped(included), grouped(need))
+        format!(
+            "{} credits cover the {} needed",
+            grouped(included),
+            grouped(need)
+        )
     } else {
         format!(
             "{} credits cover {} of {}; {} top-up {} of {} (${}) cover the other {}",
@@ -341,13 +369,19 @@ pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
 pub fn recommend(options: &[PlanOption]) -> Option<String> {
     let mut best: Option<(Decimal, u64, &PlanOption)> = None;
     for option in options.iter().filter(|o| o.eligible) {
-        let Some(total) = option.total_usd.as_deref().and_then(|t| Decimal::from_str_exact(t).ok()) else {
+        let Some(total) = option
+            .total_usd
+            .as_deref()
+            .and_then(|t| Decimal::from_str_exact(t).ok())
+        else {
             continue;
         };
         let credits = option.included_credits.unwrap_or(0);
         let better = match best {
             None => true,
-            Some((best_total, best_credits, _)) => total < best_total || (total == best_total && credits > best_credits),
+            Some((best_total, best_credits, _)) => {
+                total < best_total || (total == best_total && credits > best_credits)
+            }
         };
         if better {
             best = Some((total, credits, option));

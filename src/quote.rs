@@ -285,7 +285,8 @@ impl<'a> Addons<'a> {
                     out.extend = Some(Seconds::parse(&format!("{at}.seconds"), seconds)?);
                 }
                 "upscale" => {
-                    let targets: Vec<&str> = book.resolutions().iter().map(|r| r.id.as_ref()).collect();
+                    let targets: Vec<&str> =
+                        book.resolutions().iter().map(|r| r.id.as_ref()).collect();
                     let to = addon.to.as_deref().ok_or_else(|| {
                         Error::invalid_request(format!(
                             "{at}.to is missing: upscale needs a target resolution, {}",
@@ -428,7 +429,14 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
                     model.name
                 )));
             }
-            price_video(&mut b, platform, model, request.resolution.as_deref(), duration, &addons)?;
+            price_video(
+                &mut b,
+                platform,
+                model,
+                request.resolution.as_deref(),
+                duration,
+                &addons,
+            )?;
             b.finish()
         }
     }
@@ -482,7 +490,8 @@ fn find_model<'a>(
             format!(
                 "{} is a {} model, not on {}: use {}",
                 model.name,
-                book.product(&model.product).map_or(model.product.as_ref(), |p| &p.name),
+                book.product(&model.product)
+                    .map_or(model.product.as_ref(), |p| &p.name),
                 platform.name,
                 one_of(&offered)
             ),
@@ -541,7 +550,13 @@ fn price_images(
     let batches = money::ceil_div(count, per_batch).unwrap_or(0);
     let made = mul_count(batches, per_batch).ok_or_else(total_overflow)?;
     let credits = mul_count(made, per_image).ok_or_else(total_overflow)?;
-    let plural = |n: u64, one: &str, many: &str| if n == 1 { one.to_owned() } else { many.to_owned() };
+    let plural = |n: u64, one: &str, many: &str| {
+        if n == 1 {
+            one.to_owned()
+        } else {
+            many.to_owned()
+        }
+    };
     b.line(
         LineItem::Images,
         format!(
@@ -627,7 +642,9 @@ fn price_video(
         }
         r
     } else if on_seconds {
-        book.per_second_rates(&model.id).map(|r| r.resolution.as_ref()).collect()
+        book.per_second_rates(&model.id)
+            .map(|r| r.resolution.as_ref())
+            .collect()
     } else {
         Vec::new()
     };
@@ -663,8 +680,7 @@ fn price_video(
         ))
     })?;
 
-    let clip_rate;
-    if on_clips {
+    let clip_rate = if on_clips {
         let clips: Vec<&schema::WebClip> = book
             .clips(&model.id)
             .filter(|c| c.resolution == res_id)
@@ -692,7 +708,7 @@ fn price_video(
             Some(u64::from(clip.seconds)),
         );
         // The clip's own rate per step comes from its one-step clip (5 s price / 5 × 5).
-        clip_rate = clips
+        clips
             .iter()
             .find(|c| c.seconds == step)
             .map(|c| ClipRate {
@@ -702,7 +718,7 @@ fn price_video(
             .unwrap_or(ClipRate {
                 per_step: None,
                 text: None,
-            });
+            })
     } else {
         let rate = book
             .per_second_rates(&model.id)
@@ -723,11 +739,11 @@ fn price_video(
             Some(billed),
         );
         b.note_rounding("clip", duration, billed);
-        clip_rate = ClipRate {
+        ClipRate {
             per_step: mul_count(rate, step_u64),
             text: Some(format!("{rate} credits/s")),
-        };
-    }
+        }
+    };
 
     let mut clip = duration;
     if let Some(extra) = addons.extend {
@@ -786,7 +802,10 @@ fn price_video(
             let priced: Vec<String> = book
                 .resolutions()
                 .iter()
-                .flat_map(|r| book.upscale_targets(&r.id).map(move |t| format!("{} → {t}", r.id)))
+                .flat_map(|r| {
+                    book.upscale_targets(&r.id)
+                        .map(move |t| format!("{} → {t}", r.id))
+                })
                 .collect();
             Error::unpriced(format!(
                 "upscale from {res_id} to {}: the article publishes no rate; it prices {}",

@@ -68,7 +68,10 @@ fn plain_words(message: &str) -> String {
         .replace("expected f64", "expected a number")
         .replace("expected u32", "expected a whole number from 0")
         .replace("expected a boolean", "expected true or false")
-        .replace("invalid type: unit value", "invalid type: null or undefined")
+        .replace(
+            "invalid type: unit value",
+            "invalid type: null or undefined",
+        )
         .replace("invalid type: sequence", "invalid type: array")
         .replace("invalid type: map", "invalid type: object")
 }
@@ -97,12 +100,17 @@ fn unknown_field(given: &JsValue, known: &JsValue, path: &str) -> Option<(String
         let name = key.as_string().unwrap_or_default();
         let here = format!("{path}.{name}");
         if Reflect::has(known, &key).unwrap_or(false) {
-            unknown_field(&value, &Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED), &here)
+            unknown_field(
+                &value,
+                &Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED),
+                &here,
+            )
         } else {
-            let allowed: Vec<String> = js_sys::Object::keys(known.unchecked_ref::<js_sys::Object>())
-                .iter()
-                .filter_map(|k| k.as_string())
-                .collect();
+            let allowed: Vec<String> =
+                js_sys::Object::keys(known.unchecked_ref::<js_sys::Object>())
+                    .iter()
+                    .filter_map(|k| k.as_string())
+                    .collect();
             Some((here, one_of(&allowed)))
         }
     })
@@ -110,7 +118,11 @@ fn unknown_field(given: &JsValue, known: &JsValue, path: &str) -> Option<(String
 
 /// Reads a JS value into a core type; a fault is `code` with the path of it.
 /// Unknown fields are faults too (serde-wasm-bindgen reads only the known ones).
-fn read<T: DeserializeOwned + Serialize>(value: JsValue, what: &str, code: ErrorCode) -> Result<T> {
+pub(crate) fn read<T: DeserializeOwned + Serialize>(
+    value: JsValue,
+    what: &str,
+    code: ErrorCode,
+) -> Result<T> {
     if !value.is_object() || Array::is_array(&value) {
         let got = if value.is_null() {
             "null".to_owned()
@@ -119,22 +131,38 @@ fn read<T: DeserializeOwned + Serialize>(value: JsValue, what: &str, code: Error
         } else {
             value.js_typeof().as_string().unwrap_or_default()
         };
-        return Err(Error::new(code, format!("{what} must be an object, got {got}")));
+        return Err(Error::new(
+            code,
+            format!("{what} must be an object, got {got}"),
+        ));
     }
     let de = serde_wasm_bindgen::Deserializer::from(value.clone());
     let typed: T = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let place = if path == "." { what.to_owned() } else { format!("{what}.{path}") };
-        Error::new(code, format!("{place}: {}", plain_words(&e.into_inner().to_string())))
+        let place = if path == "." {
+            what.to_owned()
+        } else {
+            format!("{what}.{path}")
+        };
+        Error::new(
+            code,
+            format!("{place}: {}", plain_words(&e.into_inner().to_string())),
+        )
     })?;
-    if let Some((path, allowed)) = write(&typed).ok().and_then(|known| unknown_field(&value, &known, what)) {
-        return Err(Error::new(code, format!("{path} is not a known field: use {allowed}")));
+    if let Some((path, allowed)) = write(&typed)
+        .ok()
+        .and_then(|known| unknown_field(&value, &known, what))
+    {
+        return Err(Error::new(
+            code,
+            format!("{path} is not a known field: use {allowed}"),
+        ));
     }
     Ok(typed)
 }
 
 /// Writes a core result as a plain JS object (`null` for absent values).
-fn write<T: Serialize>(value: &T) -> Result<JsValue> {
+pub(crate) fn write<T: Serialize>(value: &T) -> Result<JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     value
         .serialize(&serializer)
@@ -151,7 +179,8 @@ fn read_check_request(value: JsValue) -> Result<CheckRequest> {
     if has_credits {
         read::<KnownCost>(value, "request", ErrorCode::InvalidRequest).map(CheckRequest::Credits)
     } else {
-        read::<QuoteRequest>(value, "request", ErrorCode::InvalidRequest).map(CheckRequest::Generation)
+        read::<QuoteRequest>(value, "request", ErrorCode::InvalidRequest)
+            .map(CheckRequest::Generation)
     }
 }
 
@@ -162,7 +191,9 @@ fn quote_with(e: &Estimator, request: JsValue) -> Result<JsValue> {
 
 fn quote_many_with(e: &Estimator, requests: JsValue) -> Result<JsValue> {
     if !Array::is_array(&requests) {
-        return Err(Error::invalid_request("quoteMany() takes an array of quote() requests"));
+        return Err(Error::invalid_request(
+            "quoteMany() takes an array of quote() requests",
+        ));
     }
     let requests: Array = requests.unchecked_into();
     let out = Array::new_with_length(requests.length());
@@ -216,7 +247,9 @@ thread_local! {
 }
 
 /// Runs `f` with the estimator of the baked-in tables.
-fn with_default(f: impl FnOnce(&Estimator) -> Result<JsValue>) -> std::result::Result<JsValue, JsValue> {
+fn with_default(
+    f: impl FnOnce(&Estimator) -> Result<JsValue>,
+) -> std::result::Result<JsValue, JsValue> {
     DEFAULT.with(|cell| match cell.get_or_init(Estimator::try_default) {
         Ok(estimator) => thrown(f(estimator)),
         Err(error) => Err(into_error(error.clone())),
@@ -250,7 +283,10 @@ pub fn plan_fit(request: PlanFitRequestJs) -> std::result::Result<PlanFitJs, JsV
 
 /// Whether a wallet can pay for a generation now, and from which pools.
 #[wasm_bindgen(js_name = check)]
-pub fn check(wallet: WalletJs, request: CheckRequestJs) -> std::result::Result<CheckResultJs, JsValue> {
+pub fn check(
+    wallet: WalletJs,
+    request: CheckRequestJs,
+) -> std::result::Result<CheckResultJs, JsValue> {
     with_default(|e| check_with(e, wallet.into(), request.into())).map(JsCast::unchecked_into)
 }
 
@@ -285,9 +321,11 @@ impl JsEstimator {
         let inner = if options.is_undefined() || options.is_null() {
             Estimator::try_default()
         } else {
-            read::<EstimatorOptions>(options, "options", ErrorCode::InvalidTables).and_then(|o| match o.tables {
-                Some(tables) => Estimator::try_with_tables(tables),
-                None => Estimator::try_default(),
+            read::<EstimatorOptions>(options, "options", ErrorCode::InvalidTables).and_then(|o| {
+                match o.tables {
+                    Some(tables) => Estimator::try_with_tables(tables),
+                    None => Estimator::try_default(),
+                }
             })
         };
         thrown(inner).map(|inner| JsEstimator { inner })
@@ -298,7 +336,10 @@ impl JsEstimator {
     }
 
     #[wasm_bindgen(js_name = quoteMany)]
-    pub fn quote_many(&self, requests: QuoteRequestsJs) -> std::result::Result<QuoteOutcomesJs, JsValue> {
+    pub fn quote_many(
+        &self,
+        requests: QuoteRequestsJs,
+    ) -> std::result::Result<QuoteOutcomesJs, JsValue> {
         thrown(quote_many_with(&self.inner, requests.into())).map(JsCast::unchecked_into)
     }
 
@@ -311,7 +352,11 @@ impl JsEstimator {
         thrown(plan_fit_with(&self.inner, request.into())).map(JsCast::unchecked_into)
     }
 
-    pub fn check(&self, wallet: WalletJs, request: CheckRequestJs) -> std::result::Result<CheckResultJs, JsValue> {
+    pub fn check(
+        &self,
+        wallet: WalletJs,
+        request: CheckRequestJs,
+    ) -> std::result::Result<CheckResultJs, JsValue> {
         thrown(check_with(&self.inner, wallet.into(), request.into())).map(JsCast::unchecked_into)
     }
 

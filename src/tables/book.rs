@@ -315,14 +315,14 @@ fn parse_optional_usd(path: &str, field: &str, text: &Option<Text>) -> Result<Op
 fn per_step(path: &str, step: u32, clip_seconds: u32, credits: u32) -> Result<u64> {
     require_positive(path, "clipSeconds", clip_seconds)?;
     require_positive(path, "credits", credits)?;
-    if clip_seconds % step != 0 {
+    if !clip_seconds.is_multiple_of(step) {
         return Err(fault(
             path,
             format!("clipSeconds must be a multiple of the {step}-second billing step"),
         ));
     }
     let steps = clip_seconds / step;
-    if credits % steps != 0 {
+    if !credits.is_multiple_of(steps) {
         return Err(fault(
             path,
             format!("{credits} credits do not divide evenly into {steps} steps of {step} s"),
@@ -383,7 +383,11 @@ fn check_edition(e: &schema::Edition) -> Result<()> {
 fn check_catalog(t: &Tables) -> Result<()> {
     let c = &t.catalog;
     require_source("catalog", &c.source)?;
-    require_text("catalog.unpublished", "lumaAgentsCosts", &c.unpublished.luma_agents_costs)?;
+    require_text(
+        "catalog.unpublished",
+        "lumaAgentsCosts",
+        &c.unpublished.luma_agents_costs,
+    )?;
     for (i, p) in c.products.iter().enumerate() {
         let path = format!("catalog.products[{i}]");
         require_text(&path, "id", &p.id)?;
@@ -391,11 +395,19 @@ fn check_catalog(t: &Tables) -> Result<()> {
         if p.extra_credits != "topUps" && p.extra_credits != "spendingLimit" {
             return Err(fault(
                 &path,
-                format!("extraCredits must be \"topUps\" or \"spendingLimit\", got \"{}\"", p.extra_credits),
+                format!(
+                    "extraCredits must be \"topUps\" or \"spendingLimit\", got \"{}\"",
+                    p.extra_credits
+                ),
             ));
         }
     }
-    require_unique("catalog.products", &c.products, |p| p.id.clone(), |p| p.id.clone())?;
+    require_unique(
+        "catalog.products",
+        &c.products,
+        |p| p.id.clone(),
+        |p| p.id.clone(),
+    )?;
     let product_ids: Vec<&str> = c.products.iter().map(|p| p.id.as_ref()).collect();
     let known_product = |path: &str, id: &str| -> Result<()> {
         if product_ids.contains(&id) {
@@ -413,7 +425,12 @@ fn check_catalog(t: &Tables) -> Result<()> {
         require_text(&path, "name", &p.name)?;
         known_product(&path, &p.product)?;
     }
-    require_unique("catalog.platforms", &c.platforms, |p| p.id.clone(), |p| p.id.clone())?;
+    require_unique(
+        "catalog.platforms",
+        &c.platforms,
+        |p| p.id.clone(),
+        |p| p.id.clone(),
+    )?;
     for (i, m) in c.models.iter().enumerate() {
         let path = format!("catalog.models[{i}] ({})", m.id);
         require_text(&path, "id", &m.id)?;
@@ -429,24 +446,34 @@ fn check_catalog(t: &Tables) -> Result<()> {
             ));
         }
     }
-    require_unique("catalog.models", &c.models, |m| m.id.clone(), |m| m.id.clone())?;
+    require_unique(
+        "catalog.models",
+        &c.models,
+        |m| m.id.clone(),
+        |m| m.id.clone(),
+    )?;
     for (i, r) in c.resolutions.iter().enumerate() {
         let path = format!("catalog.resolutions[{i}] ({})", r.id);
         require_text(&path, "id", &r.id)?;
         require_positive(&path, "lines", r.lines)?;
     }
-    require_unique("catalog.resolutions", &c.resolutions, |r| r.id.clone(), |r| r.id.clone())?;
-    require_unique("catalog.resolutions", &c.resolutions, |r| r.lines, |r| r.id.clone())?;
+    require_unique(
+        "catalog.resolutions",
+        &c.resolutions,
+        |r| r.id.clone(),
+        |r| r.id.clone(),
+    )?;
+    require_unique(
+        "catalog.resolutions",
+        &c.resolutions,
+        |r| r.lines,
+        |r| r.id.clone(),
+    )?;
     Ok(())
 }
 
 /// Looks up a row's model, requiring it to exist and make `output`.
-fn model_of<'a>(
-    t: &'a Tables,
-    path: &str,
-    id: &str,
-    output: Output,
-) -> Result<&'a schema::Model> {
+fn model_of<'a>(t: &'a Tables, path: &str, id: &str, output: Output) -> Result<&'a schema::Model> {
     let model = t
         .catalog
         .models
@@ -471,7 +498,12 @@ fn platform_of<'a>(t: &'a Tables, path: &str, id: &str) -> Result<&'a schema::Pl
         .platforms
         .iter()
         .find(|p| p.id == id)
-        .ok_or_else(|| fault(path, format!("platform \"{id}\" is not in catalog.platforms")))
+        .ok_or_else(|| {
+            fault(
+                path,
+                format!("platform \"{id}\" is not in catalog.platforms"),
+            )
+        })
 }
 
 fn same_product(path: &str, model: &schema::Model, platform: &schema::Platform) -> Result<()> {
@@ -518,9 +550,12 @@ fn check_images(t: &Tables) -> Result<()> {
         .iter()
         .flat_map(|r| r.platforms.iter().map(|p| (r.model.clone(), p.clone())))
         .collect();
-    require_unique("images.rates (model, platform)", &pairs, Clone::clone, |(m, p)| {
-        format!("{m} on {p}")
-    })
+    require_unique(
+        "images.rates (model, platform)",
+        &pairs,
+        Clone::clone,
+        |(m, p)| format!("{m} on {p}"),
+    )
 }
 
 fn check_video(t: &Tables) -> Result<()> {
@@ -532,7 +567,11 @@ fn check_video(t: &Tables) -> Result<()> {
             "videoWeb.clips[{i}] ({} {} {} s)",
             c.model, c.resolution, c.seconds
         );
-        same_product(&path, model_of(t, &path, &c.model, Output::Video)?, web_platform)?;
+        same_product(
+            &path,
+            model_of(t, &path, &c.model, Output::Video)?,
+            web_platform,
+        )?;
         resolution_of(t, &path, &c.resolution)?;
         require_positive(&path, "seconds", c.seconds)?;
         require_positive(&path, "credits", c.credits)?;
@@ -555,7 +594,11 @@ fn check_video(t: &Tables) -> Result<()> {
     }
     for (i, r) in ios.rates.iter().enumerate() {
         let path = format!("videoIos.rates[{i}] ({} {})", r.model, r.resolution);
-        same_product(&path, model_of(t, &path, &r.model, Output::Video)?, ios_platform)?;
+        same_product(
+            &path,
+            model_of(t, &path, &r.model, Output::Video)?,
+            ios_platform,
+        )?;
         resolution_of(t, &path, &r.resolution)?;
         require_positive(&path, "creditsPerSecond", r.credits_per_second)?;
     }
@@ -601,13 +644,23 @@ fn check_reframe(t: &Tables) -> Result<()> {
         model_of(t, &path, &row.model, Output::Image)?;
         require_positive(&path, "creditsPerImage", row.credits_per_image)?;
     }
-    require_unique("addons.reframe.images", &r.images, |x| x.model.clone(), |x| x.model.clone())?;
+    require_unique(
+        "addons.reframe.images",
+        &r.images,
+        |x| x.model.clone(),
+        |x| x.model.clone(),
+    )?;
     for (i, row) in r.videos.iter().enumerate() {
         let path = format!("addons.reframe.videos[{i}] ({})", row.model);
         model_of(t, &path, &row.model, Output::Video)?;
         require_positive(&path, "creditsPerSecond", row.credits_per_second)?;
     }
-    require_unique("addons.reframe.videos", &r.videos, |x| x.model.clone(), |x| x.model.clone())
+    require_unique(
+        "addons.reframe.videos",
+        &r.videos,
+        |x| x.model.clone(),
+        |x| x.model.clone(),
+    )
 }
 
 fn check_upscale(t: &Tables, step: u32) -> Result<Vec<(Text, Text, u64)>> {
@@ -671,7 +724,11 @@ fn check_plans(t: &Tables, table: &str, list: &schema::PlanList) -> Result<Vec<P
         plans.push(PlanPrice {
             row: p.clone(),
             monthly_usd: parse_optional_usd(&path, "monthlyUsd", &p.monthly_usd)?,
-            annual_monthly_usd: parse_optional_usd(&path, "annualMonthlyUsd", &p.annual_monthly_usd)?,
+            annual_monthly_usd: parse_optional_usd(
+                &path,
+                "annualMonthlyUsd",
+                &p.annual_monthly_usd,
+            )?,
             annual_total_usd: parse_optional_usd(&path, "annualTotalUsd", &p.annual_total_usd)?,
         });
     }

@@ -41,7 +41,11 @@ pub fn assert_error(json: &str, code: ErrorCode, words: &[&str]) {
     };
     assert_eq!(err.code(), code, "{json}: {err}");
     for w in words {
-        assert!(err.message().contains(w), "{json}: message {:?} should mention {w:?}", err.message());
+        assert!(
+            err.message().contains(w),
+            "{json}: message {:?} should mention {w:?}",
+            err.message()
+        );
     }
 }
 
@@ -55,7 +59,10 @@ pub fn wallet(json: &str) -> Wallet {
 }
 
 /// `check()` with a request written as JSON: `{ "credits": n }` or a quote request.
-pub fn check(wallet_json: &str, request_json: &str) -> Result<CheckResult, credit_estimator::Error> {
+pub fn check(
+    wallet_json: &str,
+    request_json: &str,
+) -> Result<CheckResult, credit_estimator::Error> {
     let value: serde_json::Value = serde_json::from_str(request_json).unwrap();
     let request = if value.get("credits").is_some() {
         CheckRequest::Credits(serde_json::from_value::<KnownCost>(value).unwrap())
