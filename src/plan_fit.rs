@@ -86,6 +86,8 @@ pub struct PlanOption {
     pub total_usd: Option<String>,
     /// True when part of the month runs in the slower relaxed queue.
     pub relaxed: bool,
+    /// True when the plan has relaxed mode at all (unlimited slower generations).
+    pub relaxed_mode: bool,
     pub eligible: bool,
     pub fits_without_top_ups: Option<bool>,
     pub reasons: Vec<String>,
@@ -170,6 +172,7 @@ fn price_plan(
         top_up_usd: None,
         total_usd: None,
         relaxed: false,
+        relaxed_mode: row.relaxed_mode,
         eligible: true,
         fits_without_top_ups: None,
         reasons: Vec::new(),
@@ -365,9 +368,10 @@ pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
 }
 
 /// The eligible, priced plan with the lowest total; on a tie, more included
-/// credits; on a further tie, the first listed.
+/// credits; then the one with relaxed mode (it runs the excess for free);
+/// then the first listed.
 pub fn recommend(options: &[PlanOption]) -> Option<String> {
-    let mut best: Option<(Decimal, u64, &PlanOption)> = None;
+    let mut best: Option<((Decimal, u64, bool), &PlanOption)> = None;
     for option in options.iter().filter(|o| o.eligible) {
         let Some(total) = option
             .total_usd
@@ -376,16 +380,20 @@ pub fn recommend(options: &[PlanOption]) -> Option<String> {
         else {
             continue;
         };
-        let credits = option.included_credits.unwrap_or(0);
-        let better = match best {
+        let key = (
+            total,
+            option.included_credits.unwrap_or(0),
+            option.relaxed_mode,
+        );
+        let better = match &best {
             None => true,
-            Some((best_total, best_credits, _)) => {
-                total < best_total || (total == best_total && credits > best_credits)
+            Some(((t, c, r), _)) => {
+                key.0 < *t || (key.0 == *t && (key.1 > *c || (key.1 == *c && key.2 && !*r)))
             }
         };
         if better {
-            best = Some((total, credits, option));
+            best = Some((key, option));
         }
     }
-    best.map(|(_, _, o)| o.id.clone())
+    best.map(|(_, o)| o.id.clone())
 }

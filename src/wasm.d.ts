@@ -147,7 +147,10 @@ export interface PlanOption {
   topUpPacks: number | null;
   topUpUsd: string | null;
   totalUsd: string | null;
+  /** True when part of the month runs in the slower relaxed queue. */
   relaxed: boolean;
+  /** True when the plan has relaxed mode at all (Unlimited, Enterprise). */
+  relaxedMode: boolean;
   eligible: boolean;
   fitsWithoutTopUps: boolean | null;
   reasons: string[];

@@ -1,0 +1,428 @@
+//! `check()`: pools, dates, verdicts and remedies, against the rules of
+//! "Credit Pricing, Usage & Top-Ups" and the Luma Agents article.
+
+mod common;
+use common::{check, estimator, wallet};
+use credit_estimator::ErrorCode;
+use credit_estimator::check::{CheckRequest, KnownCost, Pool, Verdict};
+
+fn dm(
+    plan: &str,
+    subscription: &str,
+    today: &str,
+    monthly: u64,
+    gifted: u64,
+    top_ups: &str,
+) -> String {
+    format!(
+        r#"{{"platform":"dream-machine","plan":"{plan}","subscription":"{subscription}","today":"{today}","monthly":{monthly},"gifted":{gifted},"topUps":[{top_ups}]}}"#
+    )
+}
+
+fn lot(credits: u64, purchased: &str) -> String {
+    format!(r#"{{"credits":{credits},"purchased":"{purchased}"}}"#)
+}
+
+fn draws(r: &credit_estimator::CheckResult) -> Vec<(Pool, u64, Option<String>)> {
+    r.draws
+        .iter()
+        .map(|d| (d.pool, d.credits, d.purchased.clone()))
+        .collect()
+}
+
+const WORKED_EXAMPLE: &str = r#"{"platform":"dream-machine-web","model":"ray-2-flash","resolution":"720p","durationSeconds":5,"addons":[{"kind":"upscale","to":"2160p"}]}"#;
+
+#[test]
+fn pools_are_drawn_monthly_then_gifted_then_oldest_top_up() {
+    let w = dm(
+        "plus",
+        "active",
+        "2026-11-21",
+        50,
+        10,
+        &[lot(1200, "2026-01-05"), lot(1200, "2025-12-01")].join(","),
+    );
+    let r = check(&w, WORKED_EXAMPLE).unwrap();
+    assert_eq!(r.verdict, Verdict::Ok);
+    assert_eq!(r.cost, 75);
+    assert_eq!(r.shortfall, 0);
+    assert_eq!(
+        draws(&r),
+        [
+            (Pool::Monthly, 50, None),
+            (Pool::Gifted, 10, None),
+            (Pool::TopUp, 15, Some("2025-12-01".into()))
+        ]
+    );
+    // A draw that spans two top-ups.
+    let w = dm(
+        "plus",
+        "active",
+        "2026-11-21",
+        0,
+        0,
+        &[lot(10, "2026-02-01"), lot(100, "2026-03-01")].join(","),
+    );
+    let r = check(&w, r#"{"credits":50}"#).unwrap();
+    assert_eq!(
+        draws(&r),
+        [
+            (Pool::TopUp, 10, Some("2026-02-01".into())),
+            (Pool::TopUp, 40, Some("2026-03-01".into()))
+        ]
+    );
+}
+
+#[test]
+fn no_zero_credit_draws() {
+    let r = check(
+        &dm("plus", "active", "2026-11-21", 0, 100, ""),
+        r#"{"credits":16}"#,
+    )
+    .unwrap();
+    assert_eq!(draws(&r), [(Pool::Gifted, 16, None)]);
+    let r = check(
+        &dm(
+            "plus",
+            "active",
+            "2026-11-21",
+            100,
+            0,
+            &lot(0, "2026-11-01"),
+        ),
+        r#"{"credits":100}"#,
+    )
+    .unwrap();
+    assert_eq!(draws(&r), [(Pool::Monthly, 100, None)]);
+}
+
+#[test]
+fn a_top_up_counts_through_the_day_before_12_months_after_purchase() {
+    // Bought 2025-11-21: usable through 2026-11-20.
+    let on = |today: &str| {
+        check(
+            &dm("plus", "active", today, 0, 0, &lot(1200, "2025-11-21")),
+            r#"{"credits":100}"#,
+        )
+        .unwrap()
+    };
+    assert_eq!(on("2026-11-20").verdict, Verdict::Ok);
+    let expired = on("2026-11-21");
+    assert_eq!(expired.verdict, Verdict::Insufficient);
+    assert!(
+        expired
+            .reasons
+            .iter()
+            .any(|r| r.contains("expired on 2026-11-21")),
+        "{:?}",
+        expired.reasons
+    );
+    // Bought on a leap day: the anniversary clamps to 2025-02-28.
+    let leap = |today: &str| {
+        check(
+            &dm("plus", "active", today, 0, 0, &lot(1200, "2024-02-29")),
+            r#"{"credits":100}"#,
+        )
+        .unwrap()
+    };
+    assert_eq!(leap("2025-02-27").verdict, Verdict::Ok);
+    assert_eq!(leap("2025-02-28").verdict, Verdict::Insufficient);
+    // Month-end purchase: 2025-01-31 stops counting on 2026-01-31.
+    let jan = |today: &str| {
+        check(
+            &dm("plus", "active", today, 0, 0, &lot(1200, "2025-01-31")),
+            r#"{"credits":100}"#,
+        )
+        .unwrap()
+    };
+    assert_eq!(jan("2026-01-30").verdict, Verdict::Ok);
+    assert_eq!(jan("2026-01-31").verdict, Verdict::Insufficient);
+}
+
+#[test]
+fn top_ups_hide_unless_the_plan_is_active_and_paid() {
+    let lots = [
+        lot(1200, "2026-06-01"),
+        lot(300, "2026-07-01"),
+        lot(500, "2025-01-01"),
+    ]
+    .join(",");
+    for (plan, subscription) in [
+        ("plus", "paused"),
+        ("plus", "cancelled"),
+        ("free", "active"),
+        ("lite", "paused"),
+    ] {
+        let r = check(
+            &dm(plan, subscription, "2026-11-21", 20, 0, &lots),
+            r#"{"credits":75}"#,
+        )
+        .unwrap();
+        assert_eq!(r.verdict, Verdict::Insufficient, "{plan} {subscription}");
+        // The expired 2025-01-01 lot is not hidden, it is gone.
+        assert_eq!(r.hidden_top_up_credits, Some(1500), "{plan} {subscription}");
+        assert_eq!(r.shortfall, 55);
+        assert_eq!(r.top_up_packs, Some(1));
+        assert!(r.draws.is_empty());
+        assert!(
+            r.remedies
+                .iter()
+                .any(|m| m.contains("1,500 hidden top-up credits")),
+            "{:?}",
+            r.remedies
+        );
+    }
+    let r = check(
+        &dm("plus", "active", "2026-11-21", 20, 0, &lots),
+        r#"{"credits":75}"#,
+    )
+    .unwrap();
+    assert_eq!(r.verdict, Verdict::Ok);
+    assert_eq!(r.hidden_top_up_credits, None);
+}
+
+#[test]
+fn unlimited_and_enterprise_run_relaxed_when_credits_run_out() {
+    for plan in ["unlimited", "enterprise"] {
+        let r = check(&dm(plan, "active", "2026-11-21", 10, 0, ""), WORKED_EXAMPLE).unwrap();
+        assert_eq!(r.verdict, Verdict::Relaxed, "{plan}");
+        assert!(r.draws.is_empty());
+        assert_eq!(r.shortfall, 0);
+        assert_eq!(r.top_up_packs, None);
+    }
+    // Enough credits: drawn as usual.
+    assert_eq!(
+        check(
+            &dm("unlimited", "active", "2026-11-21", 100, 0, ""),
+            WORKED_EXAMPLE
+        )
+        .unwrap()
+        .verdict,
+        Verdict::Ok
+    );
+    // Not active: no relaxed queue.
+    let r = check(
+        &dm("unlimited", "paused", "2026-11-21", 10, 0, ""),
+        WORKED_EXAMPLE,
+    )
+    .unwrap();
+    assert_eq!(r.verdict, Verdict::Insufficient);
+}
+
+#[test]
+fn insufficient_says_what_is_missing_and_does_not_offer_to_sell() {
+    let r = check(
+        &dm("plus", "active", "2026-11-21", 20, 0, ""),
+        WORKED_EXAMPLE,
+    )
+    .unwrap();
+    assert_eq!(
+        (r.verdict, r.shortfall, r.top_up_packs),
+        (Verdict::Insufficient, 55, Some(1))
+    );
+    let remedies = r.remedies.join("\n");
+    assert!(remedies.contains("no longer sells credits"), "{remedies}");
+    assert!(!remedies.contains("Buy "), "{remedies}");
+    assert!(remedies.contains("up to 20 credits"), "{remedies}");
+    // 1,300 short: 2 packs.
+    let r = check(
+        &dm("lite", "active", "2026-11-21", 0, 0, ""),
+        r#"{"credits":1300}"#,
+    )
+    .unwrap();
+    assert_eq!((r.shortfall, r.top_up_packs), (1300, Some(2)));
+    // Nothing available: no "cheaper generation" remedy.
+    assert!(
+        !r.remedies.iter().any(|m| m.contains("cheaper")),
+        "{:?}",
+        r.remedies
+    );
+}
+
+fn agents(monthly: u64, gifted: u64, limit: Option<u64>) -> String {
+    let limit = limit
+        .map(|l| format!(r#","spendingLimit":{l}"#))
+        .unwrap_or_default();
+    format!(
+        r#"{{"platform":"luma-agents","plan":"pro","subscription":"active","today":"2026-11-21","monthly":{monthly},"gifted":{gifted}{limit}}}"#
+    )
+}
+
+#[test]
+fn luma_agents_uses_the_spending_limit_then_pauses() {
+    let r = check(&agents(50, 10, Some(100)), r#"{"credits":75}"#).unwrap();
+    assert_eq!(r.verdict, Verdict::Ok);
+    assert_eq!(
+        draws(&r),
+        [
+            (Pool::Monthly, 50, None),
+            (Pool::Gifted, 10, None),
+            (Pool::SpendingLimit, 15, None)
+        ]
+    );
+    let r = check(&agents(50, 10, Some(10)), r#"{"credits":75}"#).unwrap();
+    assert_eq!((r.verdict, r.shortfall), (Verdict::Paused, 15));
+    assert!(r.draws.is_empty());
+    assert_eq!(r.top_up_packs, None);
+    assert!(
+        r.remedies
+            .iter()
+            .any(|m| m.contains("at least 15 credits") && m.contains("allows 10")),
+        "{:?}",
+        r.remedies
+    );
+    assert!(
+        r.reasons.iter().any(|m| m.contains("no automatic overage")),
+        "{:?}",
+        r.reasons
+    );
+    let r = check(&agents(50, 10, None), r#"{"credits":75}"#).unwrap();
+    assert_eq!(r.verdict, Verdict::Paused);
+    assert!(
+        r.remedies.iter().any(|m| m.contains("Turn on")),
+        "{:?}",
+        r.remedies
+    );
+    let r = check(&agents(80, 0, None), r#"{"credits":75}"#).unwrap();
+    assert_eq!(draws(&r), [(Pool::Monthly, 75, None)]);
+}
+
+#[test]
+fn luma_agents_generations_are_unpriced_but_known_costs_work() {
+    let e = check(
+        &agents(100, 0, None),
+        r#"{"platform":"luma-agents","model":"veo-3","resolution":"1080p","durationSeconds":5}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Unpriced);
+    assert_eq!(
+        check(
+            &agents(100, 0, None),
+            r#"{"credits":40,"platform":"luma-agents"}"#
+        )
+        .unwrap()
+        .verdict,
+        Verdict::Ok
+    );
+}
+
+#[test]
+fn credits_never_cross_platforms_and_that_is_checked_first() {
+    let e = check(&agents(100, 0, None), WORKED_EXAMPLE).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::PlatformMismatch);
+    assert!(
+        e.message().contains("cannot transfer between"),
+        "{}",
+        e.message()
+    );
+    // Checked before pricing: an invalid Dream Machine request still reports the mismatch.
+    let bad = r#"{"platform":"dream-machine-web","model":"ray-2","resolution":"720p","durationSeconds":7}"#;
+    assert_eq!(
+        check(&agents(100, 0, None), bad).unwrap_err().code(),
+        ErrorCode::PlatformMismatch
+    );
+    let e = check(
+        &dm("plus", "active", "2026-11-21", 100, 0, ""),
+        r#"{"credits":10,"platform":"luma-agents"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::PlatformMismatch);
+}
+
+#[test]
+fn malformed_wallets_are_invalid_wallet() {
+    let base = r#""plan":"plus","subscription":"active","today":"2026-11-21","monthly":10"#;
+    for (json, words) in [
+        (
+            r#"{"platform":"dream-machine","plan":"plus","subscription":"active","today":"2026-02-30","monthly":10}"#.to_string(),
+            "2026-02-30",
+        ),
+        (
+            r#"{"platform":"dream-machine","plan":"plus","subscription":"active","today":"21/11/2026","monthly":10}"#.to_string(),
+            "YYYY-MM-DD",
+        ),
+        (
+            format!(r#"{{"platform":"dream-machine",{base},"gifted":-1}}"#),
+            "wallet.gifted",
+        ),
+        (
+            r#"{"platform":"dream-machine","plan":"plus","subscription":"active","today":"2026-11-21","monthly":-10}"#.to_string(),
+            "wallet.monthly",
+        ),
+        (
+            r#"{"platform":"dream-machine","plan":"plus","subscription":"active","today":"2026-11-21","monthly":1.5}"#.to_string(),
+            "whole number",
+        ),
+        (
+            r#"{"platform":"dream-machine","plan":"pro","subscription":"active","today":"2026-11-21","monthly":10}"#.to_string(),
+            "lite",
+        ),
+        (
+            r#"{"platform":"dream-machine","plan":"plus","subscription":"on","today":"2026-11-21","monthly":10}"#.to_string(),
+            "active, paused or cancelled",
+        ),
+        (
+            format!(r#"{{"platform":"dream-machine-web",{base}}}"#),
+            "not a product",
+        ),
+        (
+            format!(
+                r#"{{"platform":"dream-machine",{base},"topUps":[{{"credits":10,"purchased":"2026-12-01"}}]}}"#
+            ),
+            "after wallet.today",
+        ),
+        (
+            format!(
+                r#"{{"platform":"dream-machine",{base},"topUps":[{{"credits":10,"purchased":"2025-02-29"}}]}}"#
+            ),
+            "2025-02-29",
+        ),
+        (
+            format!(r#"{{"platform":"dream-machine",{base},"spendingLimit":10}}"#),
+            "spending limit",
+        ),
+        (
+            r#"{"platform":"luma-agents","plan":"pro","subscription":"active","today":"2026-11-21","monthly":1,"topUps":[{"credits":10,"purchased":"2026-01-01"}]}"#.to_string(),
+            "no top-up",
+        ),
+        (
+            r#"{"platform":"dream-machine","subscription":"active","today":"2026-11-21","monthly":10}"#.to_string(),
+            "plan is missing",
+        ),
+    ] {
+        let e = check(&json, r#"{"credits":5}"#).expect_err(&json);
+        assert_eq!(e.code(), ErrorCode::InvalidWallet, "{json}: {e}");
+        assert!(
+            e.message().contains(words),
+            "{json}: {:?} should mention {words:?}",
+            e.message()
+        );
+    }
+    // Non-finite counts can only come from JavaScript; build them directly.
+    let mut w = wallet(&format!(r#"{{"platform":"dream-machine",{base}}}"#));
+    w.monthly = Some(f64::NAN);
+    let e = estimator()
+        .check(
+            &w,
+            &CheckRequest::Credits(KnownCost {
+                credits: Some(5.0),
+                platform: None,
+            }),
+        )
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidWallet);
+}
+
+#[test]
+fn known_costs_must_be_whole_positive_numbers() {
+    let w = dm("plus", "active", "2026-11-21", 100, 0, "");
+    for bad in ["0", "-5", "2.5", "1e300"] {
+        assert_eq!(
+            check(&w, &format!(r#"{{"credits":{bad}}}"#))
+                .unwrap_err()
+                .code(),
+            ErrorCode::InvalidRequest,
+            "{bad}"
+        );
+    }
+}

@@ -1,0 +1,142 @@
+// The JavaScript contract of issues 2 and 3, through pkg/ as a user imports it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pkg, thrown } from './load.mjs';
+
+const { quote, catalog, planFit, check, quoteMany, Estimator, defaultTables } = pkg;
+
+const workedExample = {
+  platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5,
+  addons: [{ kind: 'upscale', to: '2160p' }],
+};
+
+test('the worked example is 75 credits, $0.2500 at the top-up rate', () => {
+  const q = quote(workedExample);
+  assert.equal(q.credits, 75);
+  assert.equal(q.usdAtTopUpRate, '0.2500');
+  assert.equal(q.approximate, false);
+  assert.deepEqual(q.lines.map((l) => [l.item, l.credits]), [['video', 55], ['upscale', 20]]);
+  assert.equal(q.lines.reduce((s, l) => s + l.credits, 0), q.credits);
+  assert.ok(q.notes.length > 0);
+  assert.equal(typeof q.edition.effective, 'string');
+});
+
+test('billedSeconds is present only where seconds are billed', () => {
+  const images = quote({ platform: 'dream-machine-web', model: 'photon', images: 6 });
+  assert.equal(images.credits, 32);
+  assert.ok(!('billedSeconds' in images.lines[0]));
+  assert.ok(images.notes.some((n) => n.startsWith('6 images = 2 batches of 4')));
+  const ios = quote({ platform: 'dream-machine-ios', model: 'ray-2', resolution: '540p', durationSeconds: 9 });
+  assert.equal(ios.lines[0].billedSeconds, 10);
+  assert.equal(ios.credits, 160);
+});
+
+test('every failure is a thrown Error with a code and a message saying what is allowed', () => {
+  const cases = [
+    [undefined, 'invalid_request', /object/],
+    [{ platform: 'dream-machine-web', model: 'photon', images: '4' }, 'invalid_request', /images/],
+    [{ platform: 'dream-machine-web', model: 'photon', images: 4, colour: 'red' }, 'invalid_request', /colour.*platform, model/],
+    [{ platform: 'web', model: 'photon', images: 4 }, 'unknown_platform', /dream-machine-web/],
+    [{ platform: 'dream-machine-web', model: 'ray-3' }, 'unknown_model', /ray-2-flash/],
+    [{ platform: 'dream-machine-web', model: 'ray-2', resolution: '540p', durationSeconds: 5 }, 'unsupported_resolution', /720p or 1080p/],
+    [{ platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', durationSeconds: 8 }, 'unsupported_duration', /5 s or 10 s/],
+    [{ platform: 'dream-machine-web', model: 'photon', images: 4, addons: [{ kind: 'upscale', to: '1080p' }] }, 'invalid_addon', /reframe/],
+    [{ platform: 'dream-machine-ios', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5 }, 'unpriced', /no rate/],
+    [{ platform: 'luma-agents', model: 'kling-3.0' }, 'unpriced', /not published/],
+  ];
+  for (const [input, code, message] of cases) {
+    const error = thrown(() => quote(input));
+    assert.ok(error instanceof Error, `${JSON.stringify(input)} threw a non-Error`);
+    assert.equal(error.code, code, `${JSON.stringify(input)}: ${error.message}`);
+    assert.match(error.message, message);
+  }
+  assert.equal(quote(workedExample).credits, 75);
+});
+
+test('numbers that are not what they should be are invalid_request', () => {
+  const base = { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p' };
+  for (const durationSeconds of [NaN, Infinity, -Infinity, -1, 0, 1e308, '5', 5n, null === 1]) {
+    assert.equal(thrown(() => quote({ ...base, durationSeconds })).code, 'invalid_request', String(durationSeconds));
+  }
+  for (const images of [0, -4, 2.5, 2 ** 53, NaN, true]) {
+    assert.equal(thrown(() => quote({ platform: 'dream-machine-web', model: 'photon', images })).code, 'invalid_request', String(images));
+  }
+});
+
+test('catalog() lists only combinations that exist', () => {
+  const c = catalog();
+  const web = c.platforms.find((p) => p.id === 'dream-machine-web');
+  const ray16 = web.models.find((m) => m.id === 'ray-1.6');
+  assert.deepEqual(ray16.resolutions.map((r) => [r.id, r.clips.map((x) => x.seconds)]), [['720p', [5]]]);
+  assert.deepEqual(ray16.resolutions[0].addons.map((a) => a.kind), ['extend', 'upscale', 'modify']);
+  const ios = c.platforms.find((p) => p.id === 'dream-machine-ios');
+  assert.equal(ios.videoBilling, 'perSecond');
+  assert.equal(ios.models.find((m) => m.id === 'ray-2-flash').priced, false);
+  const agents = c.platforms.find((p) => p.id === 'luma-agents');
+  assert.deepEqual(agents.models.map((m) => m.id), ['ray-3.14', 'veo-3', 'veo-3.1', 'kling-3.0', 'kling-2.6']);
+  assert.ok(agents.models.every((m) => m.priced === false && /not published/.test(m.note)));
+  assert.deepEqual(c.resolutions, ['540p', '720p', '1080p', '2160p']);
+  assert.deepEqual(c.topUp, { credits: 1200, priceUsd: '4.00', validMonths: 12 });
+});
+
+test('planFit() prices each plan for a month of work (README example)', () => {
+  const fit = planFit({
+    platform: 'dream-machine-web',
+    usage: [{ request: { platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', durationSeconds: 10 }, perMonth: 50 }],
+  });
+  assert.equal(fit.monthlyCredits, 16000);
+  assert.equal(fit.recommended, 'plus');
+  const plus = fit.plans.find((p) => p.id === 'plus');
+  assert.deepEqual([plus.priceUsd, plus.topUpPacks, plus.topUpUsd, plus.totalUsd], ['29.99', 5, '20.00', '49.99']);
+  assert.equal(fit.plans.find((p) => p.id === 'enterprise').totalUsd, null);
+  assert.equal(thrown(() => planFit({ platform: 'dream-machine-ios', usage: [] })).code, 'unpriced');
+  assert.equal(thrown(() => planFit({ platform: 'luma-agents', usage: [] })).code, 'unpriced');
+});
+
+test('check() says whether a balance pays and from which pools (README example)', () => {
+  const wallet = {
+    platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21',
+    monthly: 50, gifted: 10, topUps: [{ credits: 1200, purchased: '2026-01-05' }],
+  };
+  const r = check(wallet, workedExample);
+  assert.equal(r.verdict, 'ok');
+  assert.equal(r.cost, 75);
+  assert.deepEqual(r.draws, [
+    { pool: 'monthly', credits: 50 },
+    { pool: 'gifted', credits: 10 },
+    { pool: 'topUp', credits: 15, purchased: '2026-01-05' },
+  ]);
+  assert.equal(r.shortfall, 0);
+  assert.equal(check({ ...wallet, topUps: [] }, { credits: 75 }).verdict, 'insufficient');
+  assert.equal(thrown(() => check({ ...wallet, today: '2026-02-30' }, { credits: 5 })).code, 'invalid_wallet');
+  assert.equal(thrown(() => check({ ...wallet, monthly: -1 }, { credits: 5 })).code, 'invalid_wallet');
+  const agents = { platform: 'luma-agents', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 10, spendingLimit: 5 };
+  assert.equal(thrown(() => check(agents, workedExample)).code, 'platform_mismatch');
+  assert.equal(check(agents, { credits: 30 }).verdict, 'paused');
+});
+
+test('quoteMany() prices a batch and reports failures in place', () => {
+  const out = quoteMany([workedExample, { platform: 'mars' }, { platform: 'dream-machine-web', model: 'photon', images: 4 }]);
+  assert.equal(out[0].credits, 75);
+  assert.equal(out[1].error.code, 'unknown_platform');
+  assert.equal(out[2].credits, 16);
+  assert.equal(thrown(() => quoteMany('no')).code, 'invalid_request');
+});
+
+test('an Estimator prices with tables given at run time', () => {
+  const tables = defaultTables();
+  assert.deepEqual(new Estimator().quote(workedExample), quote(workedExample));
+  tables.edition = { ...tables.edition, name: 'Second edition', effective: '2027-01-01' };
+  tables.addons.upscale.rates.find((r) => r.from === '720p' && r.to === '2160p').credits = 25;
+  const second = new Estimator({ tables });
+  const q = second.quote(workedExample);
+  assert.equal(q.credits, 80);
+  assert.equal(q.edition.effective, '2027-01-01');
+  assert.equal(second.tables().edition.name, 'Second edition');
+  assert.equal(quote(workedExample).credits, 75, 'the default edition is unchanged');
+  const broken = structuredClone(tables);
+  broken.videoWeb.clips.push({ ...broken.videoWeb.clips[0] });
+  const error = thrown(() => new Estimator({ tables: broken }));
+  assert.equal(error.code, 'invalid_tables');
+  assert.match(error.message, /videoWeb\.clips\[9\].*duplicate/);
+});

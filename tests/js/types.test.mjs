@@ -1,0 +1,25 @@
+// The generated typings describe the real shapes: a strict TypeScript program
+// using the API compiles, and one misusing it does not.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { root } from './load.mjs';
+
+const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
+const compile = (file) =>
+  spawnSync(tsc, ['--noEmit', '--strict', '--target', 'esnext', '--lib', 'esnext,dom', '--module', 'esnext', '--moduleResolution', 'bundler', '--skipLibCheck', 'false', path.join(root, 'tests', 'js', file)], { encoding: 'utf8' });
+
+test('a strict program using the API type-checks', () => {
+  const result = compile('usage.ts');
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+});
+
+test('misuse is a type error, so the types are not `any`', () => {
+  const result = compile('misuse.ts');
+  assert.notEqual(result.status, 0);
+  // Exactly the five misuse lines (4 to 8) fail, and nothing else does.
+  const lines = [...result.stdout.matchAll(/misuse\.ts\((\d+),\d+\): error TS/g)].map((m) => Number(m[1]));
+  assert.deepEqual(lines, [4, 5, 6, 7, 8], result.stdout);
+  assert.equal((result.stdout.match(/error TS/g) ?? []).length, 5, result.stdout);
+});

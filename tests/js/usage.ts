@@ -1,0 +1,25 @@
+// Type-checked by types.test.mjs: a strict program using every export.
+import { quote, catalog, planFit, check, quoteMany, Estimator, defaultTables } from '../../pkg/credit_estimator.js';
+import type { Quote, QuoteRequest, CheckResult, PlanFit, Catalog, EstimatorError, Tables } from '../../pkg/credit_estimator.js';
+
+const request: QuoteRequest = { platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5, addons: [{ kind: 'upscale', to: '2160p' }] };
+const q: Quote = quote(request);
+const credits: number = q.credits;
+const usd: string = q.usdAtTopUpRate;
+const billed: number | undefined = q.lines[0].billedSeconds;
+const c: Catalog = catalog();
+const billing: 'clips' | 'perSecond' | 'unpublished' = c.platforms[0].videoBilling;
+const fit: PlanFit = planFit({ platform: 'dream-machine-web', usage: [{ request, perMonth: 10 }], billing: 'annual', needs: { commercialUse: true } });
+const total: string | null = fit.plans[0].totalUsd;
+const r: CheckResult = check({ platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 5 }, { credits: 3 });
+const verdict: 'ok' | 'relaxed' | 'insufficient' | 'paused' = r.verdict;
+const batch = quoteMany([request]);
+const first = batch[0];
+if ('error' in first) {
+  const code: EstimatorError['code'] = first.error.code;
+  void code;
+}
+const tables: Tables = defaultTables();
+const e = new Estimator({ tables });
+const again: Quote = e.quote(request);
+void [credits, usd, billed, billing, total, verdict, again, new Estimator()];

@@ -1,0 +1,432 @@
+//! The quoting rules of issue 2 one by one, and every error code `quote()`
+//! can give, with the message telling what is allowed.
+
+mod common;
+use common::{assert_credits, assert_error, estimator, quote};
+use credit_estimator::{ErrorCode, LineItem};
+
+const WEB: &str = r#""platform":"dream-machine-web""#;
+const IOS: &str = r#""platform":"dream-machine-ios""#;
+
+fn web(rest: &str) -> String {
+    format!("{{{WEB},{rest}}}")
+}
+
+fn ios(rest: &str) -> String {
+    format!("{{{IOS},{rest}}}")
+}
+
+#[test]
+fn per_second_charges_round_up_to_5_second_steps() {
+    // 3 s -> 5 s, 9 s -> 10 s, 10.5 s -> 15 s, at Ray2 540p's 16 credits a second.
+    for (seconds, billed) in [
+        ("3", 5),
+        ("5", 5),
+        ("9", 10),
+        ("10", 10),
+        ("10.5", 15),
+        ("0.1", 5),
+        ("5.000001", 10),
+    ] {
+        let q = quote(&ios(&format!(
+            r#""model":"ray-2","resolution":"540p","durationSeconds":{seconds}"#
+        )));
+        assert_eq!(q.lines[0].billed_seconds, Some(billed), "{seconds} s");
+        assert_eq!(q.credits, billed * 16, "{seconds} s");
+        let noted = q
+            .notes
+            .iter()
+            .any(|n| n.contains(&format!("billed as {billed} s")) && n.contains("rounds up"));
+        assert_eq!(
+            noted,
+            seconds.parse::<f64>().unwrap() != billed as f64,
+            "{seconds} s: {:?}",
+            q.notes
+        );
+    }
+}
+
+#[test]
+fn web_video_only_sells_the_table_lengths() {
+    assert_error(
+        &web(r#""model":"ray-2","resolution":"720p","durationSeconds":7"#),
+        ErrorCode::UnsupportedDuration,
+        &["5 s or 10 s"],
+    );
+    assert_error(
+        &web(r#""model":"ray-1.6","resolution":"720p","durationSeconds":10"#),
+        ErrorCode::UnsupportedDuration,
+        &["only as 5 s"],
+    );
+    assert_error(
+        &web(r#""model":"ray-2","resolution":"720p","durationSeconds":5.5"#),
+        ErrorCode::UnsupportedDuration,
+        &["5.5"],
+    );
+    assert_credits(
+        &web(r#""model":"ray-2","resolution":"720p","durationSeconds":5.0"#),
+        160,
+    );
+}
+
+#[test]
+fn resolutions_must_exist_for_the_model() {
+    assert_error(
+        &web(r#""model":"ray-2","resolution":"540p","durationSeconds":5"#),
+        ErrorCode::UnsupportedResolution,
+        &["720p or 1080p"],
+    );
+    assert_error(
+        &web(r#""model":"ray-1.6","resolution":"1080p","durationSeconds":5"#),
+        ErrorCode::UnsupportedResolution,
+        &["720p"],
+    );
+    assert_error(
+        &ios(r#""model":"ray-2","resolution":"1080p","durationSeconds":5"#),
+        ErrorCode::UnsupportedResolution,
+        &["540p or 720p"],
+    );
+    assert_error(
+        &web(r#""model":"ray-2","resolution":"4k","durationSeconds":5"#),
+        ErrorCode::UnsupportedResolution,
+        &["540p, 720p, 1080p or 2160p"],
+    );
+    assert_error(
+        &web(r#""model":"photon","images":4,"resolution":"720p""#),
+        ErrorCode::UnsupportedResolution,
+        &["without a resolution"],
+    );
+}
+
+#[test]
+fn ray2_flash_has_no_ios_rate() {
+    assert_error(
+        &ios(r#""model":"ray-2-flash","resolution":"720p","durationSeconds":5"#),
+        ErrorCode::Unpriced,
+        &["no rate"],
+    );
+}
+
+#[test]
+fn luma_agents_models_exist_but_are_unpriced() {
+    for model in ["ray-3.14", "veo-3", "veo-3.1", "kling-3.0", "kling-2.6"] {
+        assert_error(
+            &format!(
+                r#"{{"platform":"luma-agents","model":"{model}","resolution":"1080p","durationSeconds":5}}"#
+            ),
+            ErrorCode::Unpriced,
+            &["not published", "model used, the resolution"],
+        );
+    }
+}
+
+#[test]
+fn extend_bills_the_clips_own_rate_and_lengthens_the_clip() {
+    // Web Ray2 720p: 160 per 5 s -> 32/s. 5 s + extend 9 s (billed 10 s) = 160 + 320.
+    let q = quote(&web(
+        r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":9}]"#,
+    ));
+    assert_eq!(q.credits, 480);
+    // The 14 s clip then upscales in 3 started steps: 3 × 10.
+    let q = quote(&web(
+        r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":9},{"kind":"upscale","to":"1080p"}]"#,
+    ));
+    assert_eq!(q.credits, 160 + 320 + 30);
+    let upscale = q
+        .lines
+        .iter()
+        .find(|l| l.item == LineItem::Upscale)
+        .unwrap();
+    assert_eq!(upscale.billed_seconds, Some(15));
+    // iOS: its per-second rate. Ray2 720p 7 s (10 s billed) + extend 3 s (5 s billed) = 320 + 160.
+    assert_credits(
+        &ios(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":7,"addons":[{"kind":"extend","seconds":3}]"#,
+        ),
+        480,
+    );
+    // Ray1.6 web: 80 per 5 s.
+    assert_credits(
+        &web(
+            r#""model":"ray-1.6","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":5}]"#,
+        ),
+        160,
+    );
+}
+
+#[test]
+fn add_ons_act_on_the_whole_clip_after_extend() {
+    // Ray2 Flash 1080p 10 s + extend 5 + upscale 2160p (3 × 10) + reframe (15 s × 11) + modify (3 × 400)
+    let q = quote(&web(
+        r#""model":"ray-2-flash","resolution":"1080p","durationSeconds":10,"addons":[{"kind":"modify"},{"kind":"reframe"},{"kind":"upscale","to":"2160p"},{"kind":"extend","seconds":5}]"#,
+    ));
+    let items: Vec<(LineItem, u64)> = q.lines.iter().map(|l| (l.item, l.credits)).collect();
+    assert_eq!(
+        items,
+        [
+            (LineItem::Video, 130),
+            (LineItem::Extend, 65),
+            (LineItem::Upscale, 30),
+            (LineItem::Reframe, 165),
+            (LineItem::Modify, 1200)
+        ]
+    );
+    assert!(q.approximate);
+}
+
+#[test]
+fn images_take_only_reframe() {
+    for kind in [
+        r#"{"kind":"upscale","to":"1080p"}"#,
+        r#"{"kind":"extend","seconds":5}"#,
+        r#"{"kind":"modify"}"#,
+    ] {
+        assert_error(
+            &web(&format!(r#""model":"photon","images":4,"addons":[{kind}]"#)),
+            ErrorCode::InvalidAddon,
+            &["images take only reframe"],
+        );
+    }
+    // Reframe bills each image asked for: 6 × 4 on top of 2 batches.
+    assert_credits(
+        &web(r#""model":"photon","images":6,"addons":[{"kind":"reframe"}]"#),
+        32 + 24,
+    );
+}
+
+#[test]
+fn upscale_must_go_up_and_have_a_rate() {
+    assert_error(
+        &web(
+            r#""model":"ray-2","resolution":"1080p","durationSeconds":5,"addons":[{"kind":"upscale","to":"1080p"}]"#,
+        ),
+        ErrorCode::InvalidAddon,
+        &["higher resolution than 1080p"],
+    );
+    assert_error(
+        &web(
+            r#""model":"ray-2","resolution":"1080p","durationSeconds":5,"addons":[{"kind":"upscale","to":"720p"}]"#,
+        ),
+        ErrorCode::InvalidAddon,
+        &["not an upscale"],
+    );
+    assert_error(
+        &ios(
+            r#""model":"ray-2","resolution":"540p","durationSeconds":5,"addons":[{"kind":"upscale","to":"1080p"}]"#,
+        ),
+        ErrorCode::Unpriced,
+        &["from 540p", "no rate"],
+    );
+    assert_error(
+        &web(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"upscale","to":"4k"}]"#,
+        ),
+        ErrorCode::InvalidRequest,
+        &["\"4k\"", "2160p"],
+    );
+    assert_error(
+        &web(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"upscale"}]"#,
+        ),
+        ErrorCode::InvalidRequest,
+        &["to is missing"],
+    );
+}
+
+#[test]
+fn reframe_has_no_published_rate_for_ray_1_6() {
+    assert_error(
+        &web(
+            r#""model":"ray-1.6","resolution":"720p","durationSeconds":5,"addons":[{"kind":"reframe"}]"#,
+        ),
+        ErrorCode::Unpriced,
+        &["Ray2 Flash or Ray2"],
+    );
+}
+
+#[test]
+fn each_add_on_kind_at_most_once_and_only_known_kinds() {
+    assert_error(
+        &web(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"modify"},{"kind":"modify"}]"#,
+        ),
+        ErrorCode::InvalidRequest,
+        &["twice"],
+    );
+    assert_error(
+        &web(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"slowmo"}]"#,
+        ),
+        ErrorCode::InvalidRequest,
+        &["extend, upscale, reframe or modify"],
+    );
+    assert_error(
+        &web(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"reframe","to":"1080p"}]"#,
+        ),
+        ErrorCode::InvalidRequest,
+        &["takes no `to`"],
+    );
+    assert_error(
+        &web(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"modify","seconds":5}]"#,
+        ),
+        ErrorCode::InvalidRequest,
+        &["takes no `seconds`"],
+    );
+    assert_error(
+        &web(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":0}]"#,
+        ),
+        ErrorCode::InvalidRequest,
+        &["above 0"],
+    );
+}
+
+#[test]
+fn platform_and_model_ids_are_exact() {
+    assert_error(
+        r#"{"platform":"web","model":"photon","images":4}"#,
+        ErrorCode::UnknownPlatform,
+        &["dream-machine-web, dream-machine-ios or luma-agents"],
+    );
+    assert_error(
+        r#"{"platform":"Dream-Machine-Web","model":"photon","images":4}"#,
+        ErrorCode::UnknownPlatform,
+        &[],
+    );
+    assert_error(
+        &web(r#""model":"Photon","images":4"#),
+        ErrorCode::UnknownModel,
+        &["lower case", "photon, ray-1.6, ray-2 or ray-2-flash"],
+    );
+    assert_error(
+        &web(r#""model":"veo-3""#),
+        ErrorCode::UnknownModel,
+        &["Luma Agents model"],
+    );
+    assert_error(
+        r#"{"platform":"luma-agents","model":"ray-2"}"#,
+        ErrorCode::UnknownModel,
+        &["ray-3.14"],
+    );
+}
+
+#[test]
+fn malformed_numbers_are_invalid_requests() {
+    for (json, words) in [
+        (web(r#""model":"photon","images":0"#), "whole number from 1"),
+        (
+            web(r#""model":"photon","images":-4"#),
+            "whole number from 1",
+        ),
+        (web(r#""model":"photon","images":2.5"#), "got 2.5"),
+        (
+            web(r#""model":"photon","images":1e300"#),
+            "whole number from 1",
+        ),
+        (
+            web(r#""model":"photon","images":9007199254740992"#),
+            "9,007,199,254,740,991",
+        ),
+        (
+            ios(r#""model":"ray-2","resolution":"720p","durationSeconds":0"#),
+            "above 0",
+        ),
+        (
+            ios(r#""model":"ray-2","resolution":"720p","durationSeconds":-5"#),
+            "above 0",
+        ),
+        (
+            ios(r#""model":"ray-2","resolution":"720p","durationSeconds":1e308"#),
+            "too large",
+        ),
+        (
+            ios(r#""model":"ray-2","resolution":"720p","durationSeconds":281474976710656"#),
+            "exceed",
+        ),
+    ] {
+        assert_error(&json, ErrorCode::InvalidRequest, &[words]);
+    }
+    // NaN and infinities cannot be written in JSON; build them directly.
+    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let mut r = common::request(&ios(r#""model":"ray-2","resolution":"720p""#));
+        r.duration_seconds = Some(bad);
+        assert_eq!(
+            estimator().quote(&r).unwrap_err().code(),
+            ErrorCode::InvalidRequest,
+            "{bad}"
+        );
+        let mut r = common::request(&web(r#""model":"photon""#));
+        r.images = Some(bad);
+        assert_eq!(
+            estimator().quote(&r).unwrap_err().code(),
+            ErrorCode::InvalidRequest,
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn missing_fields_say_what_to_give() {
+    assert_error("{}", ErrorCode::InvalidRequest, &["platform is missing"]);
+    assert_error(
+        &web(r#""images":4"#),
+        ErrorCode::InvalidRequest,
+        &["model is missing", "photon"],
+    );
+    assert_error(
+        &web(r#""model":"photon""#),
+        ErrorCode::InvalidRequest,
+        &["images is missing"],
+    );
+    assert_error(
+        &web(r#""model":"ray-2","durationSeconds":5"#),
+        ErrorCode::InvalidRequest,
+        &["resolution is missing", "720p or 1080p"],
+    );
+    assert_error(
+        &web(r#""model":"ray-2","resolution":"720p""#),
+        ErrorCode::InvalidRequest,
+        &["durationSeconds is missing"],
+    );
+    assert_error(
+        &web(r#""model":"ray-2","resolution":"720p","durationSeconds":5,"images":4"#),
+        ErrorCode::InvalidRequest,
+        &["images does not apply"],
+    );
+    assert_error(
+        &web(r#""model":"photon","images":4,"durationSeconds":5"#),
+        ErrorCode::InvalidRequest,
+        &["durationSeconds does not apply"],
+    );
+}
+
+#[test]
+fn notes_explain_batches() {
+    let q = quote(&web(r#""model":"photon","images":6"#));
+    assert!(
+        q.notes
+            .iter()
+            .any(|n| n.starts_with("6 images = 2 batches of 4")),
+        "{:?}",
+        q.notes
+    );
+    assert!(
+        q.notes.iter().any(|n| n.contains("8 images")),
+        "{:?}",
+        q.notes
+    );
+    let q = quote(&web(r#""model":"photon","images":8"#));
+    assert!(
+        !q.notes.iter().any(|n| n.contains("more than asked")),
+        "{:?}",
+        q.notes
+    );
+}
+
+#[test]
+fn every_quote_reports_its_edition() {
+    let q = quote(&web(r#""model":"photon","images":4"#));
+    assert_eq!(q.edition.effective, "2026-05-22");
+}

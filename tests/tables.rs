@@ -1,0 +1,162 @@
+//! The tables: what build.rs baked in is exactly `pricing/*.json`, and
+//! validation of tables given at run time names the faulty row.
+
+use credit_estimator::{ErrorCode, Estimator, QuoteRequest, Tables, default_tables};
+use serde_json::{Value, json};
+
+/// The tables as JSON, read from `pricing/` the way a page would send them.
+fn pricing_json() -> Value {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/pricing");
+    let read = |file: &str| -> Value {
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{file}")).unwrap()).unwrap()
+    };
+    json!({
+        "edition": read("edition.json"),
+        "catalog": read("catalog.json"),
+        "images": read("images.json"),
+        "videoWeb": read("video-web.json"),
+        "videoIos": read("video-ios.json"),
+        "addons": read("addons.json"),
+        "plans": read("plans.json"),
+    })
+}
+
+/// Builds an estimator from JSON tables; the error's code and message on failure.
+fn load(tables: Value) -> Result<Estimator, (ErrorCode, String)> {
+    let tables: Tables =
+        serde_json::from_value(tables).map_err(|e| (ErrorCode::InvalidTables, e.to_string()))?;
+    Estimator::try_with_tables(tables).map_err(|e| (e.code(), e.message().to_owned()))
+}
+
+#[track_caller]
+fn assert_fault(tables: Value, words: &[&str]) {
+    let (code, message) = load(tables).expect_err("the tables should be rejected");
+    assert_eq!(code, ErrorCode::InvalidTables, "{message}");
+    for w in words {
+        assert!(message.contains(w), "{message:?} should mention {w:?}");
+    }
+}
+
+#[test]
+fn the_baked_tables_are_the_pricing_files() {
+    let from_files: Tables = serde_json::from_value(pricing_json()).unwrap();
+    assert_eq!(&from_files, default_tables());
+    assert!(load(pricing_json()).is_ok());
+}
+
+#[test]
+fn a_second_edition_is_priced_by_its_own_figures() {
+    let mut t = pricing_json();
+    t["edition"]["name"] = json!("Test edition");
+    t["edition"]["effective"] = json!("2027-01-01");
+    t["videoWeb"]["clips"][5]["credits"] = json!(60); // Ray2 Flash 720p 5 s
+    let e = load(t).unwrap();
+    let r: QuoteRequest = serde_json::from_value(json!({
+        "platform": "dream-machine-web", "model": "ray-2-flash", "resolution": "720p", "durationSeconds": 5,
+        "addons": [{ "kind": "upscale", "to": "2160p" }, { "kind": "extend", "seconds": 5 }]
+    }))
+    .unwrap();
+    let q = e.quote(&r).unwrap();
+    // 60 for the clip, 60 for 5 s of extend at the clip's own rate, 2 × 20 to upscale the 10 s clip.
+    assert_eq!(q.credits, 60 + 60 + 40);
+    assert_eq!(q.edition.effective, "2027-01-01");
+}
+
+#[test]
+fn missing_negative_and_zero_prices_are_faults() {
+    let mut t = pricing_json();
+    t["videoWeb"]["clips"][3]
+        .as_object_mut()
+        .unwrap()
+        .remove("credits");
+    assert_fault(t, &["credits"]);
+    let mut t = pricing_json();
+    t["videoIos"]["rates"][0]["creditsPerSecond"] = json!(-16);
+    assert_fault(t, &[]);
+    let mut t = pricing_json();
+    t["videoWeb"]["clips"][3]["credits"] = json!(0);
+    assert_fault(t, &["videoWeb.clips[3] (ray-2 1080p 5 s)", "more than 0"]);
+    let mut t = pricing_json();
+    t["plans"]["topUp"]["priceUsd"] = json!("-4");
+    assert_fault(t, &["plans.topUp", "negative"]);
+    let mut t = pricing_json();
+    t["plans"]["dreamMachineWeb"]["plans"][1]["monthlyUsd"] = json!("9,99");
+    assert_fault(
+        t,
+        &["plans.dreamMachineWeb.plans[1] (lite)", "decimal string"],
+    );
+}
+
+#[test]
+fn unknown_fields_are_faults() {
+    let mut t = pricing_json();
+    t["videoWeb"]["clips"][0]["price"] = json!(80);
+    assert_fault(t, &["price"]);
+    let mut t = pricing_json();
+    t["surprise"] = json!({});
+    assert_fault(t, &["surprise"]);
+}
+
+#[test]
+fn duplicate_rows_are_faults() {
+    let mut t = pricing_json();
+    let row = t["videoWeb"]["clips"][1].clone();
+    t["videoWeb"]["clips"].as_array_mut().unwrap().push(row);
+    assert_fault(
+        t,
+        &[
+            "videoWeb.clips[9] (ray-2 720p 5 s)",
+            "duplicate",
+            "clips[1]",
+        ],
+    );
+    let mut t = pricing_json();
+    t["addons"]["upscale"]["rates"][2]["from"] = json!("720p");
+    t["addons"]["upscale"]["rates"][2]["to"] = json!("1080p");
+    assert_fault(t, &["duplicate"]);
+}
+
+#[test]
+fn rows_must_name_things_that_exist() {
+    let mut t = pricing_json();
+    t["addons"]["reframe"]["videos"][0]["model"] = json!("ray-9");
+    assert_fault(
+        t,
+        &["addons.reframe.videos[0] (ray-9)", "not in catalog.models"],
+    );
+    let mut t = pricing_json();
+    t["videoIos"]["rates"][0]["resolution"] = json!("8k");
+    assert_fault(t, &["videoIos.rates[0]", "8k"]);
+    let mut t = pricing_json();
+    t["videoWeb"]["clips"][0]["model"] = json!("veo-3");
+    assert_fault(t, &["veo-3"]);
+    let mut t = pricing_json();
+    t["images"]["rates"][0]["platforms"] = json!(["luma-agents"]);
+    assert_fault(t, &["images.rates[0]", "luma-agents"]);
+}
+
+#[test]
+fn derived_rates_must_be_consistent() {
+    // Modify: 5 s ≈ 400 and 10 s ≈ 800 share one rate per 5 s; 10 s ≈ 900 does not.
+    let mut t = pricing_json();
+    t["addons"]["modify"]["clips"][1]["credits"] = json!(900);
+    assert_fault(t, &["addons.modify.clips[1]", "differs"]);
+    // Upscale rates must go up.
+    let mut t = pricing_json();
+    t["addons"]["upscale"]["rates"][0]["to"] = json!("540p");
+    assert_fault(t, &["higher resolution"]);
+    // The billing step must be positive, and clip lengths whole steps.
+    let mut t = pricing_json();
+    t["addons"]["billing"]["stepSeconds"] = json!(0);
+    assert_fault(t, &["stepSeconds"]);
+    let mut t = pricing_json();
+    t["addons"]["upscale"]["rates"][0]["clipSeconds"] = json!(7);
+    assert_fault(t, &["multiple"]);
+}
+
+#[test]
+fn the_edition_must_be_dated() {
+    let mut t = pricing_json();
+    t["edition"]["effective"] = json!("May 2026");
+    assert_fault(t, &["edition.effective", "YYYY-MM-DD"]);
+}
