@@ -77,9 +77,13 @@ fn main() {
 
     let env = databake::CrateEnv::default();
     let baked = databake::Bake::bake(book.tables(), &env);
+    let json = serde_json::to_string(book.tables())
+        .unwrap_or_else(|e| fail(format!("cannot write the tables as JSON: {e}")));
     let code = format!(
         "/// The tables of `pricing/`, validated by `build.rs`.\n\
-         pub(crate) static DEFAULT_TABLES: crate::tables::schema::Tables = {baked};\n"
+         pub(crate) static DEFAULT_TABLES: crate::tables::schema::Tables = {baked};\n\
+         /// The same tables as JSON, in the schema `new Estimator({{ tables }})` takes.\n\
+         pub const DEFAULT_TABLES_JSON: &str = {json:?};\n"
     );
     let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set".into()));
     fs::write(Path::new(&out).join("default_tables.rs"), code)

@@ -256,8 +256,12 @@ fn catalog_model(
 pub fn catalog(book: &PriceBook) -> Catalog {
     let edition = book.edition();
     let top_up = book.top_up();
-    let mut resolutions: Vec<&schema::Resolution> = book.resolutions().iter().collect();
-    resolutions.sort_by_key(|r| r.lines);
+    // Lowest first: each is inserted after those no higher (a handful of rows).
+    let mut resolutions: Vec<&schema::Resolution> = Vec::new();
+    for r in book.resolutions() {
+        let at = resolutions.partition_point(|x| x.lines <= r.lines);
+        resolutions.insert(at, r);
+    }
     Catalog {
         edition: CatalogEdition {
             name: EditionStamp::of(book).name,

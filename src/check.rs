@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{self, Date};
-use crate::error::{Error, ErrorCode, Result, one_of};
+use crate::error::{Error, ErrorCode, Result, one_of, shown};
 use crate::money::{self, MAX_COUNT, add_count, ceil_div, grouped};
 use crate::quote::{self, EditionStamp, QuoteRequest, describe_number};
 use crate::tables::book::{PlanPrice, PriceBook};
@@ -180,7 +180,8 @@ fn wallet_count(field: &str, value: f64) -> Result<u64> {
 fn wallet_date(field: &str, text: &str) -> Result<Date> {
     calendar::parse_date(text).ok_or_else(|| {
         Error::invalid_wallet(format!(
-            "{field} must be a real date written YYYY-MM-DD, got \"{text}\""
+            "{field} must be a real date written YYYY-MM-DD, got {}",
+            shown(text)
         ))
     })
 }
@@ -195,7 +196,8 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
     })?;
     let product = book.product(product_id).ok_or_else(|| {
         Error::invalid_wallet(format!(
-            "wallet.platform \"{product_id}\" is not a product: use {} (wallets belong to a product, not to web or iOS)",
+            "wallet.platform {} is not a product: use {} (wallets belong to a product, not to web or iOS)",
+            shown(product_id),
             one_of(&products)
         ))
     })?;
@@ -212,7 +214,8 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
     })?;
     let plan = plans.iter().find(|p| p.row.id == plan_id).ok_or_else(|| {
         Error::invalid_wallet(format!(
-            "wallet.plan \"{plan_id}\" is not a {} plan: use {}",
+            "wallet.plan {} is not a {} plan: use {}",
+            shown(plan_id),
             product.name,
             one_of(&plan_ids)
         ))
@@ -223,7 +226,8 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
         Some("cancelled") => Subscription::Cancelled,
         Some(other) => {
             return Err(Error::invalid_wallet(format!(
-                "wallet.subscription \"{other}\" is not a state: use active, paused or cancelled"
+                "wallet.subscription {} is not a state: use active, paused or cancelled",
+                shown(other)
             )));
         }
         None => {
@@ -282,15 +286,18 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
                     "{at}.purchased {purchased_text} is too far in the future"
                 ))
             })?;
-            lots.push(Lot {
-                credits,
-                purchased,
-                expires,
-            });
+            // Oldest purchase first; equal dates keep their given order.
+            let at = lots.partition_point(|l: &Lot| l.purchased <= purchased);
+            lots.insert(
+                at,
+                Lot {
+                    credits,
+                    purchased,
+                    expires,
+                },
+            );
         }
     }
-    // Oldest purchase first; equal dates keep their given order.
-    lots.sort_by_key(|lot| lot.purchased);
 
     let spending_limit = wallet
         .spending_limit

@@ -129,6 +129,18 @@ impl std::error::Error for Error {}
 /// Result of every fallible core operation.
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// A value from the input for a message: quoted, and cut to 40 characters so
+/// that a huge string cannot make a huge message.
+pub(crate) fn shown(text: &str) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(40).collect();
+    if chars.next().is_some() {
+        format!("\"{head}…\"")
+    } else {
+        format!("\"{head}\"")
+    }
+}
+
 /// Joins allowed values for a message: `a, b or c`.
 pub(crate) fn one_of<S: AsRef<str>>(items: &[S]) -> String {
     match items {

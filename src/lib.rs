@@ -18,6 +18,12 @@ pub mod plan_fit;
 pub mod quote;
 pub mod tables;
 
+/// Talc instead of the default dlmalloc: measured 7 KB smaller in this
+/// module (BENCHMARKS.md, "Size").
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 #[cfg(target_arch = "wasm32")]
@@ -35,6 +41,8 @@ pub use plan_fit::{Needs, PlanFit, PlanFitRequest, UsageLine};
 pub use quote::{AddonRequest, LineItem, Quote, QuoteLine, QuoteRequest};
 pub use tables::book::PriceBook;
 pub use tables::schema::Tables;
+
+pub use default_tables::DEFAULT_TABLES_JSON;
 
 /// The tables of `pricing/` as baked in at build time.
 pub fn default_tables() -> &'static Tables {

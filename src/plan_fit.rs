@@ -10,7 +10,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Result, shown};
 use crate::money::{self, MAX_COUNT, PLAN_USD_PLACES, add_count, ceil_div, grouped, mul_count};
 use crate::quote::{self, EditionStamp, QuoteRequest, describe_number, find_platform};
 use crate::tables::book::{PlanPrice, PriceBook};
@@ -322,7 +322,8 @@ pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
         Some("annual") => Billing::Annual,
         Some(other) => {
             return Err(Error::invalid_request(format!(
-                "billing \"{other}\" is not a billing period: use monthly or annual"
+                "billing {} is not a billing period: use monthly or annual",
+                shown(other)
             )));
         }
     };

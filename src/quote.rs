@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorCode, Result, one_of};
+use crate::error::{Error, ErrorCode, Result, one_of, shown};
 use crate::money::{self, MAX_COUNT, add_count, grouped, mul_count};
 use crate::tables::book::{Output, PriceBook};
 use crate::tables::schema;
@@ -146,22 +146,21 @@ struct Seconds(Decimal);
 
 impl Seconds {
     /// A positive, finite number of seconds, or `invalid_request` naming `field`.
+    /// A number so close to 0 that it has no decimal value (below 1e-28) counts
+    /// as 0: billing it one step would charge for nothing.
     fn parse(field: &str, value: f64) -> Result<Seconds> {
-        if !value.is_finite() || value <= 0.0 {
+        let exact = Decimal::try_from(value).unwrap_or(Decimal::ZERO);
+        if !value.is_finite() || value <= 0.0 || exact <= Decimal::ZERO {
             return Err(Error::invalid_request(format!(
                 "{field} must be a number of seconds above 0, got {}",
                 describe_number(value)
             )));
         }
-        let too_large = || {
-            Error::invalid_request(format!(
+        if exact > Decimal::from(MAX_COUNT) {
+            return Err(Error::invalid_request(format!(
                 "{field} is too large: at most {} seconds can be billed",
                 grouped(MAX_COUNT)
-            ))
-        };
-        let exact = Decimal::try_from(value).map_err(|_| too_large())?;
-        if exact > Decimal::from(MAX_COUNT) {
-            return Err(too_large());
+            )));
         }
         Ok(Seconds(exact.normalize()))
     }
@@ -194,8 +193,12 @@ pub(crate) fn describe_number(value: f64) -> String {
         "NaN".into()
     } else if value.is_infinite() {
         if value > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else if let Ok(d) = Decimal::try_from(value) {
+    } else if let Ok(d) = Decimal::try_from(value)
+        && (!d.is_zero() || value == 0.0)
+    {
         d.normalize().to_string()
+    } else if value.abs() < 1.0 {
+        "a number too close to 0".into()
     } else if value > 0.0 {
         "a number too large to bill".into()
     } else {
@@ -253,7 +256,8 @@ impl<'a> Addons<'a> {
             })?;
             let Some(kind) = ADDON_KINDS.iter().copied().find(|k| *k == kind) else {
                 return Err(Error::invalid_request(format!(
-                    "{at}.kind \"{kind}\" is not an add-on: use {}",
+                    "{at}.kind {} is not an add-on: use {}",
+                    shown(kind),
                     one_of(&ADDON_KINDS)
                 )));
             };
@@ -295,7 +299,8 @@ impl<'a> Addons<'a> {
                     })?;
                     out.upscale = Some(book.resolution(to).ok_or_else(|| {
                         Error::invalid_request(format!(
-                            "{at}.to \"{to}\" is not a resolution: use {}",
+                            "{at}.to {} is not a resolution: use {}",
+                            shown(to),
                             one_of(&targets)
                         ))
                     })?);
@@ -385,7 +390,7 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
         let known: Vec<&str> = book.resolutions().iter().map(|r| r.id.as_ref()).collect();
         return Err(Error::new(
             ErrorCode::UnsupportedResolution,
-            format!("resolution \"{res}\" is not one of {}", one_of(&known)),
+            format!("resolution {} is not one of {}", shown(res), one_of(&known)),
         ));
     }
 
@@ -460,7 +465,8 @@ pub(crate) fn find_platform<'a>(
         Error::new(
             ErrorCode::UnknownPlatform,
             format!(
-                "unknown platform \"{id}\": use {}",
+                "unknown platform {}: use {}",
+                shown(id),
                 one_of(&platform_ids(book))
             ),
         )
@@ -499,7 +505,8 @@ fn find_model<'a>(
         None => Err(Error::new(
             ErrorCode::UnknownModel,
             format!(
-                "unknown model \"{id}\" (ids are exact and lower case): {} offers {}",
+                "unknown model {} (ids are exact and lower case): {} offers {}",
+                shown(id),
                 platform.name,
                 one_of(&offered)
             ),

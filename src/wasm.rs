@@ -1,8 +1,9 @@
 //! The JavaScript boundary (wasm32 only): `quote`, `catalog`, `planFit`,
 //! `check`, `quoteMany` and the `Estimator` class.
 //!
-//! Inputs arrive as plain JS values and are read with serde-wasm-bindgen;
-//! results leave through `serde_wasm_bindgen` as plain objects. Every failure
+//! Inputs arrive as plain JS values and are read by [`from_js`] (which names
+//! the path of any fault and rejects unknown fields); results leave through
+//! `serde_wasm_bindgen` as plain objects. Every failure
 //! becomes a thrown JS `Error` with a `code` (see [`into_error`]); nothing here
 //! can panic on input. The TypeScript shapes are in `src/wasm.d.ts`.
 
@@ -10,15 +11,17 @@ use std::cell::OnceCell;
 
 use js_sys::{Array, Reflect};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::check::{CheckRequest, KnownCost, Wallet};
-use crate::error::{Error, ErrorCode, Result, one_of};
+use crate::error::{Error, ErrorCode, Result};
 use crate::estimator::Estimator;
 use crate::plan_fit::PlanFitRequest;
 use crate::quote::QuoteRequest;
 use crate::tables::schema::Tables;
+
+mod from_js;
+pub(crate) use from_js::{FromJs, Obj, describe, is_array};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm.d.ts");
@@ -60,105 +63,16 @@ pub fn into_error(error: Error) -> JsValue {
     js.into()
 }
 
-/// Rewrites serde's wording for people writing JavaScript.
-fn plain_words(message: &str) -> String {
-    message
-        .trim_start_matches("Error: ")
-        .replace("JsValue(", "(")
-        .replace("expected f64", "expected a number")
-        .replace("expected u32", "expected a whole number from 0")
-        .replace("expected a boolean", "expected true or false")
-        .replace(
-            "invalid type: unit value",
-            "invalid type: null or undefined",
-        )
-        .replace("invalid type: sequence", "invalid type: array")
-        .replace("invalid type: map", "invalid type: object")
-}
-
-/// The first key of `given` (with a value) that `known` lacks: its path and
-/// the fields allowed there.
-///
-/// `known` is the typed value written back to JS, so it holds exactly the
-/// fields the type has; only its keys are followed, so a cycle in `given`
-/// cannot make this loop.
-fn unknown_field(given: &JsValue, known: &JsValue, path: &str) -> Option<(String, String)> {
-    if Array::is_array(given) && Array::is_array(known) {
-        let (given, known): (&Array, &Array) = (given.unchecked_ref(), known.unchecked_ref());
-        return (0..given.length().min(known.length()))
-            .find_map(|i| unknown_field(&given.get(i), &known.get(i), &format!("{path}[{i}]")));
-    }
-    if !given.is_object() || !known.is_object() || Array::is_array(given) {
-        return None;
-    }
-    let given_obj: &js_sys::Object = given.unchecked_ref();
-    js_sys::Object::keys(given_obj).iter().find_map(|key| {
-        let value = Reflect::get(given, &key).unwrap_or(JsValue::UNDEFINED);
-        if value.is_undefined() || value.is_null() {
-            return None;
-        }
-        let name = key.as_string().unwrap_or_default();
-        let here = format!("{path}.{name}");
-        if Reflect::has(known, &key).unwrap_or(false) {
-            unknown_field(
-                &value,
-                &Reflect::get(known, &key).unwrap_or(JsValue::UNDEFINED),
-                &here,
-            )
-        } else {
-            let allowed: Vec<String> =
-                js_sys::Object::keys(known.unchecked_ref::<js_sys::Object>())
-                    .iter()
-                    .filter_map(|k| k.as_string())
-                    .collect();
-            Some((here, one_of(&allowed)))
-        }
-    })
-}
-
-/// Reads a JS value into a core type; a fault is `code` with the path of it.
-/// Unknown fields are faults too (serde-wasm-bindgen reads only the known ones).
-pub(crate) fn read<T: DeserializeOwned + Serialize>(
-    value: JsValue,
-    what: &str,
-    code: ErrorCode,
-) -> Result<T> {
-    if !value.is_object() || Array::is_array(&value) {
-        let got = if value.is_null() {
-            "null".to_owned()
-        } else if Array::is_array(&value) {
-            "an array".to_owned()
-        } else {
-            value.js_typeof().as_string().unwrap_or_default()
-        };
+/// Reads a JS value into a core type; a fault is `code` with the path of it,
+/// `what` naming the argument (`request`, `wallet`, `tables`).
+pub(crate) fn read<T: FromJs>(value: JsValue, what: &str, code: ErrorCode) -> Result<T> {
+    if !value.is_object() || is_array(&value) {
         return Err(Error::new(
             code,
-            format!("{what} must be an object, got {got}"),
+            format!("{what} must be an object, got {}", describe(&value)),
         ));
     }
-    let de = serde_wasm_bindgen::Deserializer::from(value.clone());
-    let typed: T = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let place = if path == "." {
-            what.to_owned()
-        } else {
-            format!("{what}.{path}")
-        };
-        Error::new(
-            code,
-            format!("{place}: {}", plain_words(&e.into_inner().to_string())),
-        )
-    })?;
-    if let Some((path, allowed)) = write(&typed)
-        .ok()
-        .and_then(|known| unknown_field(&value, &known, what))
-    {
-        return Err(Error::new(
-            code,
-            format!("{path} is not a known field: use {allowed}"),
-        ));
-    }
-    Ok(typed)
+    T::from_js(&value, &from_js::Path::Root(what)).map_err(|fault| Error::new(code, fault.0))
 }
 
 /// Writes a core result as a plain JS object (`null` for absent values).
@@ -190,20 +104,22 @@ fn quote_with(e: &Estimator, request: JsValue) -> Result<JsValue> {
 }
 
 fn quote_many_with(e: &Estimator, requests: JsValue) -> Result<JsValue> {
-    if !Array::is_array(&requests) {
-        return Err(Error::invalid_request(
-            "quoteMany() takes an array of quote() requests",
-        ));
+    if !is_array(&requests) {
+        return Err(Error::invalid_request(format!(
+            "quoteMany() takes an array of quote() requests, got {}",
+            describe(&requests)
+        )));
     }
-    let requests: Array = requests.unchecked_into();
-    let out = Array::new_with_length(requests.length());
-    for (i, request) in requests.iter().enumerate() {
+    // Read through Reflect, which catches what a Proxy of an array may throw.
+    let requests = Vec::<JsValue>::from_js(&requests, &from_js::Path::Root("requests"))
+        .map_err(|fault| Error::invalid_request(fault.0))?;
+    let out = Array::new();
+    for request in requests {
         let item = match quote_with(e, request) {
             Ok(quote) => quote,
             Err(error) => write(&Failure::from(error))?,
         };
-        // i < requests.length() ≤ u32::MAX.
-        out.set(i as u32, item);
+        out.push(&item);
     }
     Ok(out.into())
 }
@@ -290,11 +206,13 @@ pub fn check(
     with_default(|e| check_with(e, wallet.into(), request.into())).map(JsCast::unchecked_into)
 }
 
-/// The tables of `pricing/` built into this module (to copy and change for
-/// `new Estimator({ tables })`).
+/// The tables of `pricing/` built into this module, as a fresh object to
+/// copy and change for `new Estimator({ tables })`.
 #[wasm_bindgen(js_name = defaultTables)]
 pub fn default_tables() -> std::result::Result<TablesJs, JsValue> {
-    thrown(write(crate::default_tables())).map(JsCast::unchecked_into)
+    // build.rs wrote the validated tables as JSON too: parsing that text in JS
+    // is far smaller than serializing 29 table types from Rust.
+    js_sys::JSON::parse(crate::DEFAULT_TABLES_JSON).map(JsCast::unchecked_into)
 }
 
 /// Prices against one edition of the tables: the built-in one, or tables
@@ -304,11 +222,17 @@ pub struct JsEstimator {
     inner: Estimator,
 }
 
-#[derive(serde::Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// `new Estimator(options)`.
 struct EstimatorOptions {
-    #[serde(default)]
     tables: Option<Tables>,
+}
+
+impl FromJs for EstimatorOptions {
+    fn from_js(value: &JsValue, path: &from_js::Path<'_>) -> from_js::Read<Self> {
+        let mut o = Obj::new(value, path, &["tables"])?;
+        let tables = o.opt("tables");
+        o.finish(EstimatorOptions { tables })
+    }
 }
 
 #[wasm_bindgen(js_class = Estimator)]
@@ -358,10 +282,5 @@ impl JsEstimator {
         request: CheckRequestJs,
     ) -> std::result::Result<CheckResultJs, JsValue> {
         thrown(check_with(&self.inner, wallet.into(), request.into())).map(JsCast::unchecked_into)
-    }
-
-    /// The tables this estimator prices with.
-    pub fn tables(&self) -> std::result::Result<TablesJs, JsValue> {
-        thrown(write(self.inner.book().tables())).map(JsCast::unchecked_into)
     }
 }

@@ -24,7 +24,7 @@ pub type Text = Cow<'static, str>;
 pub type Rows<T> = Cow<'static, [T]>;
 
 /// All the tables of one edition, keyed by file name.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Tables {
@@ -38,7 +38,7 @@ pub struct Tables {
 }
 
 /// `edition.json`: which prices these are and where they come from.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Edition {
@@ -49,7 +49,7 @@ pub struct Edition {
 }
 
 /// A document an edition is transcribed from.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceDocument {
@@ -59,7 +59,7 @@ pub struct SourceDocument {
 }
 
 /// The article and section a table is transcribed from.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Source {
@@ -68,7 +68,7 @@ pub struct Source {
 }
 
 /// `catalog.json`: products, platforms, models and resolutions.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Catalog {
@@ -81,7 +81,7 @@ pub struct Catalog {
 }
 
 /// A product with its own billing and credit pool (Dream Machine, Luma Agents).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Product {
@@ -97,7 +97,7 @@ pub struct Product {
 }
 
 /// Where a generation is made; each belongs to one product.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Platform {
@@ -107,7 +107,7 @@ pub struct Platform {
 }
 
 /// A generation model of one product.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Model {
@@ -119,7 +119,7 @@ pub struct Model {
 }
 
 /// A video resolution and its height in lines, which orders upscales.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Resolution {
@@ -128,7 +128,7 @@ pub struct Resolution {
 }
 
 /// Figures the articles say exist but do not publish, in their words.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Unpublished {
@@ -136,7 +136,7 @@ pub struct Unpublished {
 }
 
 /// `images.json`: image models, priced per image and made in batches.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Images {
@@ -144,7 +144,7 @@ pub struct Images {
     pub rates: Rows<ImageRate>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ImageRate {
@@ -155,7 +155,7 @@ pub struct ImageRate {
 }
 
 /// `video-web.json`: the clips the web app sells, each at a fixed price.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VideoWeb {
@@ -164,7 +164,7 @@ pub struct VideoWeb {
     pub clips: Rows<WebClip>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WebClip {
@@ -175,7 +175,7 @@ pub struct WebClip {
 }
 
 /// `video-ios.json`: per-second rates of the iOS app.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VideoIos {
@@ -184,7 +184,7 @@ pub struct VideoIos {
     pub rates: Rows<PerSecondRate>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PerSecondRate {
@@ -194,7 +194,7 @@ pub struct PerSecondRate {
 }
 
 /// `addons.json`: the billing step and the add-on rates.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Addons {
@@ -205,7 +205,7 @@ pub struct Addons {
 }
 
 /// Per-second charges bill the length rounded up to a multiple of this step.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Billing {
@@ -214,7 +214,7 @@ pub struct Billing {
     pub quote: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Modify {
@@ -227,7 +227,7 @@ pub struct Modify {
 }
 
 /// A price for a clip of a given length, from which a per-step rate follows.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ClipPrice {
@@ -235,7 +235,7 @@ pub struct ClipPrice {
     pub credits: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Reframe {
@@ -244,7 +244,7 @@ pub struct Reframe {
     pub videos: Rows<ReframeVideo>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReframeImage {
@@ -252,7 +252,7 @@ pub struct ReframeImage {
     pub credits_per_image: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReframeVideo {
@@ -260,7 +260,7 @@ pub struct ReframeVideo {
     pub credits_per_second: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Upscale {
@@ -268,7 +268,7 @@ pub struct Upscale {
     pub rates: Rows<UpscaleRate>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpscaleRate {
@@ -279,7 +279,7 @@ pub struct UpscaleRate {
 }
 
 /// `plans.json`: top-ups and the plans of both products.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Plans {
@@ -288,7 +288,7 @@ pub struct Plans {
     pub luma_agents: PlanList,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TopUp {
@@ -299,7 +299,7 @@ pub struct TopUp {
     pub valid_months: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlanList {
@@ -310,7 +310,7 @@ pub struct PlanList {
 }
 
 /// One subscription plan. `null` means the figure is not published.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, Bake)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
 #[databake(path = crate::tables::schema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Plan {

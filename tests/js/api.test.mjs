@@ -132,7 +132,7 @@ test('an Estimator prices with tables given at run time', () => {
   const q = second.quote(workedExample);
   assert.equal(q.credits, 80);
   assert.equal(q.edition.effective, '2027-01-01');
-  assert.equal(second.tables().edition.name, 'Second edition');
+  assert.equal(second.catalog().edition.name, 'Second edition');
   assert.equal(quote(workedExample).credits, 75, 'the default edition is unchanged');
   const broken = structuredClone(tables);
   broken.videoWeb.clips.push({ ...broken.videoWeb.clips[0] });

@@ -1,0 +1,420 @@
+//! Reading plain JS values into the core's input types.
+//!
+//! Why not serde-wasm-bindgen here (it writes every result): measured on this
+//! crate, serde's derived visitors for the ~40 input types, with path tracking,
+//! came to about 260 KB of WebAssembly (100 KB gzip) — more than the whole
+//! widget's budget. This reader is one small generic object reader plus a line
+//! per type, and it does two things serde-wasm-bindgen does not: it names the
+//! path of every fault (`request.addons[1].seconds`) and rejects unknown
+//! fields (serde-wasm-bindgen reads only the fields it knows).
+//!
+//! It follows only the fields a type has, so cyclic or deeply nested input
+//! cannot make it recurse without end, and it never panics.
+
+use std::borrow::Cow;
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, catching what a hostile object (a Proxy) may throw.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
+
+    /// The `Array` constructor.
+    type ArrayConstructor;
+    #[wasm_bindgen(thread_local_v2, js_name = Array)]
+    static ARRAY: ArrayConstructor;
+    /// `Array.isArray`, catching the TypeError a revoked Proxy throws. (Bound
+    /// as a method: a second plain binding of `Array.isArray` beside js-sys's
+    /// own is merged away by wasm-bindgen 0.2.130.)
+    #[wasm_bindgen(method, js_name = isArray, catch)]
+    fn is_array_catching(this: &ArrayConstructor, value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Whether `value` is an array; a value that cannot even say is not one.
+pub(crate) fn is_array(value: &JsValue) -> bool {
+    ARRAY
+        .with(|array| array.is_array_catching(value))
+        .unwrap_or(false)
+}
+
+use crate::check::{KnownCost, TopUpLot, Wallet};
+use crate::error::one_of;
+use crate::plan_fit::{Needs, PlanFitRequest, UsageLine};
+use crate::quote::{AddonRequest, QuoteRequest, describe_number};
+use crate::tables::schema::*;
+
+/// A fault in the input: where it is and what is wrong there.
+pub(crate) struct Fault(pub String);
+
+pub(crate) type Read<T> = std::result::Result<T, Fault>;
+
+thread_local! {
+    /// JS strings of the field names read so far: made once, kept for the
+    /// module's life (a few dozen names).
+    static NAMES: std::cell::RefCell<Vec<((usize, usize), JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `Reflect.get(object, name)` with `name`'s JS string made only once.
+fn get_named(object: &JsValue, name: &'static str) -> Result<JsValue, JsValue> {
+    let id = (name.as_ptr() as usize, name.len());
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        let at = match names.iter().position(|(n, _)| *n == id) {
+            Some(at) => at,
+            None => {
+                names.push((id, JsValue::from_str(name)));
+                names.len() - 1
+            }
+        };
+        Reflect::get(object, &names[at].1)
+    })
+}
+
+/// Where a value is in the input: `request.addons[1].seconds`. Written out
+/// only when there is a fault to report.
+#[derive(Clone, Copy)]
+pub(crate) enum Path<'a> {
+    Root(&'a str),
+    Field(&'a Path<'a>, &'static str),
+    Index(&'a Path<'a>, u32),
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Path::Root(name) => f.write_str(name),
+            Path::Field(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+/// A type that can be read from a JS value at `path`.
+pub(crate) trait FromJs: Sized {
+    fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self>;
+}
+
+/// A short description of a JS value for messages: `"5"`, `NaN`, `an array`.
+pub(crate) fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if let Some(text) = value.as_string() {
+        let short: String = text.chars().take(40).collect();
+        if short.len() < text.len() {
+            format!("\"{short}…\"")
+        } else {
+            format!("\"{short}\"")
+        }
+    } else if let Some(number) = value.as_f64() {
+        describe_number(number)
+    } else if let Some(flag) = value.as_bool() {
+        if flag { "true" } else { "false" }.into()
+    } else if value.is_bigint() {
+        "a BigInt".into()
+    } else if value.is_symbol() {
+        "a symbol".into()
+    } else if value.is_function() {
+        "a function".into()
+    } else if is_array(value) {
+        "an array".into()
+    } else {
+        "an object".into()
+    }
+}
+
+fn expected(path: &Path<'_>, what: &str, value: &JsValue) -> Fault {
+    Fault(format!("{path}: expected {what}, got {}", describe(value)))
+}
+
+/// A plain object whose fields are all among `known`.
+///
+/// Field reads do not fail one by one: the first fault is kept and later
+/// reads return defaults, and [`Obj::finish`] reports it, after checking that
+/// the object has no fields beyond the known ones. That keeps each type's
+/// reader straight-line code, with no clean-up path per field. Paths are
+/// only written out when there is a fault to report.
+pub(crate) struct Obj<'a> {
+    value: &'a JsValue,
+    path: &'a Path<'a>,
+    known: &'static [&'static str],
+    /// Known fields present with a value other than `undefined`.
+    present: u32,
+    fault: Option<Fault>,
+}
+
+impl<'a> Obj<'a> {
+    #[inline(never)]
+    pub(crate) fn new(
+        value: &'a JsValue,
+        path: &'a Path<'a>,
+        known: &'static [&'static str],
+    ) -> Read<Obj<'a>> {
+        if !value.is_object() || is_array(value) || value.is_function() {
+            return Err(Fault(format!(
+                "{path} must be an object, got {}",
+                describe(value)
+            )));
+        }
+        Ok(Obj {
+            value,
+            path,
+            known,
+            present: 0,
+            fault: None,
+        })
+    }
+
+    /// The value of field `key`; `None` when absent (`undefined`, or `null`
+    /// for an optional field) or after a fault, which is recorded.
+    #[inline(never)]
+    fn field(&mut self, key: &'static str, required: bool) -> Option<JsValue> {
+        if self.fault.is_some() {
+            return None;
+        }
+        match get_named(self.value, key) {
+            Err(_) => self.fault = Some(Fault(format!("{}.{key} could not be read", self.path))),
+            Ok(value) if value.is_undefined() => {
+                if required {
+                    self.fault = Some(Fault(format!("{}.{key} is missing", self.path)));
+                }
+            }
+            Ok(value) => {
+                self.present += 1;
+                if required || !value.is_null() {
+                    return Some(value);
+                }
+            }
+        }
+        None
+    }
+
+    fn read<T: FromJs>(&mut self, key: &'static str, required: bool) -> Option<T> {
+        let value = self.field(key, required)?;
+        match T::from_js(&value, &Path::Field(self.path, key)) {
+            Ok(read) => Some(read),
+            Err(fault) => {
+                self.fault = Some(fault);
+                None
+            }
+        }
+    }
+
+    /// An optional field: absent, `undefined` and `null` are `None`.
+    pub(crate) fn opt<T: FromJs>(&mut self, key: &'static str) -> Option<T> {
+        self.read(key, false)
+    }
+
+    /// A required field (its default stands in after a fault).
+    pub(crate) fn req<T: FromJs + Default>(&mut self, key: &'static str) -> T {
+        self.read(key, true).unwrap_or_default()
+    }
+
+    /// The value read, or the first fault met while reading it, or the first
+    /// field that is not a known one.
+    pub(crate) fn finish<T>(self, value: T) -> Read<T> {
+        if let Some(fault) = self.fault {
+            return Err(fault);
+        }
+        match self.unknown_field() {
+            Some(fault) => Err(fault),
+            None => Ok(value),
+        }
+    }
+
+    /// More own fields than known ones read means an unknown field; only then
+    /// are the names compared, to say which.
+    #[inline(never)]
+    fn unknown_field(&self) -> Option<Fault> {
+        let path = self.path;
+        let unreadable = || Some(Fault(format!("{path}: its fields could not be read")));
+        let Ok(keys) = object_keys(self.value) else {
+            return unreadable();
+        };
+        // `keys` is a fresh plain array made by Object.keys: reading it cannot throw.
+        if keys.length() <= self.present {
+            return None;
+        }
+        for i in 0..keys.length() {
+            let Some(name) = keys.get(i).as_string() else {
+                return unreadable();
+            };
+            if self.known.contains(&name.as_str()) {
+                continue;
+            }
+            // A field set to undefined or null is as good as absent.
+            match Reflect::get(self.value, &JsValue::from_str(&name)) {
+                Ok(v) if v.is_undefined() || v.is_null() => continue,
+                Ok(_) => {
+                    return Some(Fault(format!(
+                        "{path}.{name} is not a known field: use {}",
+                        one_of(self.known)
+                    )));
+                }
+                Err(_) => return unreadable(),
+            }
+        }
+        None
+    }
+}
+
+/// Any value, as it is (for lists read item by item later).
+impl FromJs for JsValue {
+    fn from_js(value: &JsValue, _path: &Path<'_>) -> Read<Self> {
+        Ok(value.clone())
+    }
+}
+
+impl FromJs for String {
+    fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
+        value
+            .as_string()
+            .ok_or_else(|| expected(path, "a string", value))
+    }
+}
+
+impl FromJs for Cow<'static, str> {
+    fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
+        String::from_js(value, path).map(Cow::Owned)
+    }
+}
+
+impl FromJs for f64 {
+    fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
+        value
+            .as_f64()
+            .ok_or_else(|| expected(path, "a number", value))
+    }
+}
+
+impl FromJs for u32 {
+    fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
+        match value.as_f64() {
+            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(n as u32),
+            _ => Err(expected(
+                path,
+                "a whole number from 0 to 4,294,967,295",
+                value,
+            )),
+        }
+    }
+}
+
+impl FromJs for bool {
+    fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
+        value
+            .as_bool()
+            .ok_or_else(|| expected(path, "true or false", value))
+    }
+}
+
+/// The items of an array, read through Reflect (which catches what a Proxy
+/// of an array may throw). Kept apart from `Vec<T>` so that only the small
+/// loop below is repeated for each item type.
+#[inline(never)]
+fn items(value: &JsValue, path: &Path<'_>) -> Read<Vec<JsValue>> {
+    if !is_array(value) {
+        return Err(expected(path, "an array", value));
+    }
+    let unreadable = || Fault(format!("{path}: its items could not be read"));
+    let length = get_named(value, "length")
+        .map_err(|_| unreadable())?
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+        .ok_or_else(unreadable)? as u32;
+    let mut out = Vec::with_capacity(length.min(64) as usize);
+    for i in 0..length {
+        out.push(Reflect::get_u32(value, i).map_err(|_| unreadable())?);
+    }
+    Ok(out)
+}
+
+impl<T: FromJs> FromJs for Vec<T> {
+    fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
+        let items = items(value, path)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in (0u32..).zip(&items) {
+            out.push(T::from_js(item, &Path::Index(path, i))?);
+        }
+        Ok(out)
+    }
+}
+
+impl<T: FromJs + Clone> FromJs for Cow<'static, [T]> {
+    fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
+        Vec::<T>::from_js(value, path).map(Cow::Owned)
+    }
+}
+
+/// `from_js!(Type { field: "jsName" req|opt, … })` reads an object with exactly
+/// those fields (the names are the serde names of the type).
+macro_rules! from_js {
+    ($($ty:ident { $($field:ident: $key:literal $how:ident),* $(,)? })*) => {$(
+        impl FromJs for $ty {
+            fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
+                let mut o = Obj::new(value, path, &[$($key),*])?;
+                let read = $ty { $($field: o.$how($key)),* };
+                o.finish(read)
+            }
+        }
+    )*};
+}
+
+// Requests, wallets and options: every field optional, checked by the core.
+from_js! {
+    QuoteRequest { platform: "platform" opt, model: "model" opt, resolution: "resolution" opt,
+        duration_seconds: "durationSeconds" opt, images: "images" opt, addons: "addons" opt }
+    AddonRequest { kind: "kind" opt, to: "to" opt, seconds: "seconds" opt }
+    PlanFitRequest { platform: "platform" opt, usage: "usage" opt, billing: "billing" opt, needs: "needs" opt }
+    UsageLine { request: "request" opt, per_month: "perMonth" opt }
+    Needs { commercial_use: "commercialUse" opt, no_watermark: "noWatermark" opt }
+    Wallet { platform: "platform" opt, plan: "plan" opt, subscription: "subscription" opt, today: "today" opt,
+        monthly: "monthly" opt, gifted: "gifted" opt, top_ups: "topUps" opt, spending_limit: "spendingLimit" opt }
+    TopUpLot { credits: "credits" opt, purchased: "purchased" opt }
+    KnownCost { credits: "credits" opt, platform: "platform" opt }
+}
+
+// The tables: the schema of `pricing/`, every field required unless it is an Option.
+from_js! {
+    Tables { edition: "edition" req, catalog: "catalog" req, images: "images" req, video_web: "videoWeb" req,
+        video_ios: "videoIos" req, addons: "addons" req, plans: "plans" req }
+    Edition { name: "name" req, effective: "effective" req, sources: "sources" req }
+    SourceDocument { title: "title" req, url: "url" opt, note: "note" opt }
+    Source { article: "article" req, section: "section" req }
+    Catalog { source: "source" req, products: "products" req, platforms: "platforms" req, models: "models" req,
+        resolutions: "resolutions" req, unpublished: "unpublished" req }
+    Product { id: "id" req, name: "name" req, open_to_purchases: "openToPurchases" req,
+        extra_credits: "extraCredits" req, status: "status" req }
+    Platform { id: "id" req, name: "name" req, product: "product" req }
+    Model { id: "id" req, name: "name" req, product: "product" req, output: "output" opt }
+    Resolution { id: "id" req, lines: "lines" req }
+    Unpublished { luma_agents_costs: "lumaAgentsCosts" req }
+    Images { source: "source" req, rates: "rates" req }
+    ImageRate { model: "model" req, platforms: "platforms" req, credits_per_image: "creditsPerImage" req,
+        images_per_batch: "imagesPerBatch" req }
+    VideoWeb { source: "source" req, platform: "platform" req, clips: "clips" req }
+    WebClip { model: "model" req, resolution: "resolution" req, seconds: "seconds" req, credits: "credits" req }
+    VideoIos { source: "source" req, platform: "platform" req, rates: "rates" req }
+    PerSecondRate { model: "model" req, resolution: "resolution" req, credits_per_second: "creditsPerSecond" req }
+    Addons { billing: "billing" req, modify: "modify" req, reframe: "reframe" req, upscale: "upscale" req }
+    Billing { source: "source" req, step_seconds: "stepSeconds" req, quote: "quote" req }
+    Modify { source: "source" req, approximate: "approximate" req, quote: "quote" req, clips: "clips" req }
+    ClipPrice { clip_seconds: "clipSeconds" req, credits: "credits" req }
+    Reframe { source: "source" req, images: "images" req, videos: "videos" req }
+    ReframeImage { model: "model" req, credits_per_image: "creditsPerImage" req }
+    ReframeVideo { model: "model" req, credits_per_second: "creditsPerSecond" req }
+    Upscale { source: "source" req, rates: "rates" req }
+    UpscaleRate { from: "from" req, to: "to" req, clip_seconds: "clipSeconds" req, credits: "credits" req }
+    Plans { top_up: "topUp" req, dream_machine_web: "dreamMachineWeb" req, luma_agents: "lumaAgents" req }
+    TopUp { source: "source" req, credits: "credits" req, price_usd: "priceUsd" req, valid_months: "validMonths" req }
+    PlanList { source: "source" req, platform: "platform" req, plans: "plans" req }
+    Plan { id: "id" req, name: "name" req, paid: "paid" req, monthly_usd: "monthlyUsd" opt,
+        annual_monthly_usd: "annualMonthlyUsd" opt, annual_total_usd: "annualTotalUsd" opt, credits: "credits" opt,
+        credits_note: "creditsNote" opt, images_only: "imagesOnly" req, commercial_use: "commercialUse" opt,
+        watermark: "watermark" opt, relaxed_mode: "relaxedMode" req }
+}

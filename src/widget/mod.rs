@@ -1,0 +1,650 @@
+//! The `<credit-estimator>` element's UI, built and updated from Rust through
+//! web-sys inside the element's open shadow root (wasm32 only).
+//!
+//! `www/credit-estimator.js` defines the element and forwards to [`Widget`]:
+//! `new Widget(host, notify)` when it is first connected (the widget attaches
+//! the open shadow root, reads every attribute and renders),
+//! `attributeChanged(name, value)`, `connected()` / `disconnected()`, and the
+//! `quote` / `request` getters. The widget calls `notify()` once the first
+//! estimate is ready and after every change; the element then fires
+//! `estimate` with `{ request, quote }` in a microtask. Each element owns its
+//! own `Widget`, so instances are independent; the built-in tables and the
+//! stylesheet are shared.
+//!
+//! Theming: the widget reads these CSS custom properties from the element
+//! (or any ancestor). They apply in light and dark alike, so a page that
+//! sets them for one scheme scopes them in its own `prefers-color-scheme`
+//! query. Defaults (light / dark):
+//!
+//! | property        | used for                        | light     | dark      |
+//! |-----------------|---------------------------------|-----------|-----------|
+//! | `--ce-font`     | font stack                      | system-ui | system-ui |
+//! | `--ce-bg`       | card background                 | `#fff`    | `#15151b` |
+//! | `--ce-surface`  | result area, panels             | `#f5f5fa` | `#1d1d26` |
+//! | `--ce-text`     | main text                       | `#16161d` | `#ececf2` |
+//! | `--ce-muted`    | secondary text                  | `#565667` | `#a6a6b6` |
+//! | `--ce-border`   | rules and outlines              | `#e2e2ea` | `#2f2f3b` |
+//! | `--ce-accent`   | highlights, the best plan       | `#5b3df5` | `#a390ff` |
+//! | `--ce-on-accent`| text on the accent              | `#fff`    | `#15151b` |
+//! | `--ce-focus`    | focus ring                      | accent    | accent    |
+//! | `--ce-ok`       | "goes through" verdict          | `#11703e` | `#5fd49b` |
+//! | `--ce-warn`     | approximate, relaxed mode       | `#8a4f00` | `#f2bd5a` |
+//! | `--ce-bad`      | errors, shortfalls              | `#b42318` | `#ff938a` |
+//! | `--ce-radius`   | corner radius                   | `16px`    | `16px`    |
+//!
+//! The attribute `compact` hides plan fit and the balance panel.
+//!
+//! Nothing here may panic: a panic traps the module and would stop every
+//! widget on the page. DOM failures degrade (a piece is left out) and bad
+//! input becomes a message in the widget, never an exception on the page.
+
+mod dom;
+pub mod fmt;
+pub mod model;
+mod view;
+
+use std::cell::{OnceCell, RefCell};
+use std::rc::{Rc, Weak};
+
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    CssStyleSheet, Element, Event, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+use crate::catalog::Catalog;
+use crate::error::ErrorCode;
+use crate::estimator::Estimator;
+use crate::tables::schema;
+use fmt::Fmt;
+use model::{Field, Selection};
+
+/// The widget's stylesheet, adopted by every shadow root (no `<style>`
+/// element, so it works under `style-src 'self'`).
+const CSS: &str = include_str!("widget.css");
+
+/// The attributes the element observes (`observedAttributes` in the JS).
+pub const ATTRIBUTES: [&str; 11] = [
+    "platform",
+    "model",
+    "resolution",
+    "duration",
+    "images",
+    "addons",
+    "plan",
+    "locale",
+    "per-month",
+    "sync-url",
+    "tables-src",
+];
+
+// The few browser globals the widget uses, bound directly (cheaper than
+// going through `window`).
+#[wasm_bindgen]
+extern "C" {
+    /// A promise, for `then` with plain functions.
+    type Thenable;
+    #[wasm_bindgen(method, js_name = then)]
+    fn then_fn(this: &Thenable, ok: &JsValue, err: &JsValue) -> Thenable;
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch(url: &str, init: &JsValue) -> Thenable;
+    /// A `fetch` response.
+    type Answer;
+    #[wasm_bindgen(method, getter)]
+    fn ok(this: &Answer) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &Answer) -> u16;
+    #[wasm_bindgen(method, catch)]
+    fn json(this: &Answer) -> Result<Promise, JsValue>;
+    type Location;
+    #[wasm_bindgen(thread_local_v2, js_name = location)]
+    static LOCATION: Location;
+    #[wasm_bindgen(method, getter)]
+    fn hash(this: &Location) -> String;
+    #[wasm_bindgen(js_namespace = history, js_name = replaceState, catch)]
+    fn replace_state(state: &JsValue, unused: &str, url: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = addEventListener)]
+    fn add_window_listener(kind: &str, listener: &Function);
+    #[wasm_bindgen(js_name = removeEventListener)]
+    fn remove_window_listener(kind: &str, listener: &Function);
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &Function, ms: i32) -> JsValue;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "Quote | null")]
+    pub type QuoteOrNull;
+    #[wasm_bindgen(typescript_type = "QuoteRequest | null")]
+    pub type RequestOrNull;
+}
+
+type Listener = Closure<dyn Fn(JsValue)>;
+
+/// Writes to the URL hash at most once per this many ms: browsers throttle
+/// `history.replaceState` (Chromium: 200 calls in 10 s).
+const HASH_THROTTLE_MS: i32 = 60;
+
+/// One edition of the tables with its catalog.
+pub struct Prices {
+    estimator: Estimator,
+    catalog: Catalog,
+}
+
+impl Prices {
+    fn new(estimator: Estimator) -> Rc<Prices> {
+        let catalog = estimator.catalog();
+        Rc::new(Prices { estimator, catalog })
+    }
+}
+
+/// Where the widget's prices come from.
+enum Tables {
+    Ready(Rc<Prices>),
+    /// `tables-src` is being fetched.
+    Loading(String),
+    /// The message saying why they could not be had.
+    Failed(String),
+}
+
+thread_local! {
+    static BUILT_IN: OnceCell<Option<Rc<Prices>>> = const { OnceCell::new() };
+    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+}
+
+fn built_in() -> Tables {
+    let prices = BUILT_IN.with(|cell| {
+        cell.get_or_init(|| Estimator::try_default().ok().map(Prices::new))
+            .clone()
+    });
+    prices.map_or_else(
+        || Tables::Failed("The built-in pricing tables could not be read.".into()),
+        Tables::Ready,
+    )
+}
+
+fn sheet() -> Option<CssStyleSheet> {
+    SHEET.with(|cell| {
+        cell.get_or_init(|| {
+            let sheet = CssStyleSheet::new().ok()?;
+            sheet.replace_sync(CSS).ok()?;
+            Some(sheet)
+        })
+        .clone()
+    })
+}
+
+/// The balance form, as typed.
+struct WalletForm {
+    plan: Option<String>,
+    status: String,
+    /// `None` until typed: the plan's monthly allowance.
+    monthly: Option<String>,
+    gifted: String,
+    spending: String,
+    top_ups: Vec<(String, String)>,
+}
+
+/// One widget instance.
+pub struct State {
+    host: HtmlElement,
+    weak: Weak<RefCell<State>>,
+    ui: Option<view::Ui>,
+    prices: Tables,
+    /// Bumped on every `tables-src` change, so a late answer is ignored.
+    generation: u32,
+    /// The selection as chosen (attributes, URL, controls).
+    sel: Selection,
+    /// The selection with defaults, as the controls show it.
+    shown: Selection,
+    /// Messages about attribute values, by attribute.
+    errors: Vec<(String, String)>,
+    /// The control being typed in, whose value is not rewritten.
+    editing: Option<String>,
+    plan_attr: Option<String>,
+    per_month: String,
+    annual: bool,
+    commercial: bool,
+    wallet: WalletForm,
+    fmt: Fmt,
+    sync_url: bool,
+    request: JsValue,
+    quote: JsValue,
+    /// Called after every change; the element fires `estimate` from it.
+    notify: Option<Function>,
+    /// Listeners are `Fn`, not `FnMut`: a DOM change made while rendering
+    /// can dispatch an event synchronously (a focused input that is removed
+    /// fires `change`), and an `FnMut` closure would throw on re-entry. A
+    /// re-entrant call finds the state busy and does nothing.
+    listener: Option<Listener>,
+    hash_listener: Option<Listener>,
+    /// Writes the URL hash once the throttle window has passed.
+    hash_timer: Option<Listener>,
+    /// When the hash was last written (ms), and whether a write waits.
+    hash_at: f64,
+    hash_pending: bool,
+}
+
+/// A `<credit-estimator>` element's controller (see the module docs); used
+/// by `www/credit-estimator.js`, not meant for pages directly.
+#[wasm_bindgen]
+pub struct Widget {
+    state: Rc<RefCell<State>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts the widget into `host`'s open shadow root, reading its
+    /// attributes (and the URL hash with `sync-url`). `notify` is called
+    /// once the first estimate is ready and after every change (the element
+    /// fires `estimate` from it). Never throws.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, notify: Option<Function>) -> Widget {
+        let state = Rc::new_cyclic(|weak| {
+            RefCell::new(State {
+                host,
+                weak: weak.clone(),
+                ui: None,
+                prices: built_in(),
+                generation: 0,
+                sel: Selection::default(),
+                shown: Selection::default(),
+                errors: Vec::new(),
+                editing: None,
+                plan_attr: None,
+                per_month: "10".into(),
+                annual: false,
+                commercial: false,
+                wallet: WalletForm {
+                    plan: None,
+                    status: "active".into(),
+                    monthly: None,
+                    gifted: String::new(),
+                    spending: String::new(),
+                    top_ups: Vec::new(),
+                },
+                fmt: Fmt::new(None).0,
+                sync_url: false,
+                request: JsValue::NULL,
+                quote: JsValue::NULL,
+                notify,
+                listener: None,
+                hash_listener: None,
+                hash_timer: None,
+                hash_at: 0.0,
+                hash_pending: false,
+            })
+        });
+        if let Ok(mut s) = state.try_borrow_mut() {
+            s.mount();
+        }
+        Widget { state }
+    }
+
+    /// An observed attribute changed (`value` is null when it was removed).
+    #[wasm_bindgen(js_name = attributeChanged)]
+    pub fn attribute_changed(&self, name: &str, value: Option<String>) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.attribute(name, value.as_deref(), false);
+            s.update(true);
+        }
+    }
+
+    /// The element was (re)connected.
+    pub fn connected(&self) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.listen_hash(true);
+        }
+    }
+
+    /// The element left the document: stop listening to the window.
+    pub fn disconnected(&self) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.listen_hash(false);
+        }
+    }
+
+    /// The current quote (the object `quote()` returns), or null.
+    #[wasm_bindgen(getter)]
+    pub fn quote(&self) -> QuoteOrNull {
+        let quote = self.state.try_borrow().map(|s| s.quote.clone());
+        quote.unwrap_or(JsValue::NULL).unchecked_into()
+    }
+
+    /// The request the current quote prices, or null.
+    #[wasm_bindgen(getter)]
+    pub fn request(&self) -> RequestOrNull {
+        let request = self.state.try_borrow().map(|s| s.request.clone());
+        request.unwrap_or(JsValue::NULL).unchecked_into()
+    }
+}
+
+/// Runs `f` on the widget behind `weak`, if it still exists and is not busy.
+fn with_state<R>(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State) -> R) -> Option<R> {
+    let rc = weak.upgrade()?;
+    let mut state = rc.try_borrow_mut().ok()?;
+    Some(f(&mut state))
+}
+
+impl State {
+    /// Renders, keeps the URL hash in step, and (when the selection may have
+    /// changed and prices are ready) notifies the element.
+    fn update(&mut self, changed: bool) {
+        self.render();
+        self.sync_hash();
+        if changed
+            && matches!(self.prices, Tables::Ready(_))
+            && let Some(notify) = &self.notify
+        {
+            let _ = notify.call0(&JsValue::NULL);
+        }
+    }
+
+    /// Builds the shadow DOM, reads every attribute, renders.
+    fn mount(&mut self) {
+        let root = match self.host.shadow_root() {
+            Some(root) => {
+                root.set_text_content(None);
+                Some(root)
+            }
+            None => self
+                .host
+                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                .ok(),
+        };
+        let Some(root) = root else {
+            return;
+        };
+        if let Some(sheet) = sheet() {
+            root.set_adopted_style_sheets(&Array::of1(&sheet));
+        }
+        self.ui = view::build(&root);
+        self.listen(&root);
+        for name in ATTRIBUTES {
+            let value = self.host.get_attribute(name);
+            if value.is_some() {
+                self.attribute(name, value.as_deref(), true);
+            }
+        }
+        if self.sync_url {
+            self.read_hash();
+            self.listen_hash(true);
+        }
+        self.update(true);
+    }
+
+    /// Applies one attribute; `initial` while mounting (no invalidation: every
+    /// attribute is applied as given).
+    fn attribute(&mut self, name: &str, value: Option<&str>, initial: bool) {
+        let value = value.map(str::trim).filter(|v| !v.is_empty());
+        self.errors.retain(|(k, _)| k != name);
+        let mut error = None;
+        match name {
+            "locale" => (self.fmt, error) = Fmt::new(value),
+            "plan" => self.plan_attr = value.map(str::to_owned),
+            "per-month" => self.per_month = value.unwrap_or("10").to_owned(),
+            "sync-url" => {
+                self.sync_url = self.host.has_attribute("sync-url");
+                if !initial {
+                    if self.sync_url {
+                        self.read_hash();
+                    }
+                    self.listen_hash(self.sync_url);
+                }
+            }
+            "tables-src" => self.load_tables(value),
+            _ => {
+                if let Err(message) = self.sel.apply(name, value) {
+                    error = Some(message);
+                }
+                if !initial {
+                    self.normalize_after(name);
+                }
+            }
+        }
+        if let Some(message) = error {
+            self.errors.push((name.to_owned(), message));
+        }
+    }
+
+    /// After an attribute changed, resets later fields that no longer exist,
+    /// keeping those an attribute sets on purpose.
+    fn normalize_after(&mut self, name: &str) {
+        let changed = match name {
+            "addons" => Field::Extend,
+            other => match Field::from_name(other) {
+                Some(field) => field,
+                None => return,
+            },
+        };
+        let mut keep = Selection::default();
+        for attr in model::SELECTION_ATTRIBUTES {
+            let _ = keep.apply(attr, self.host.get_attribute(attr).as_deref());
+        }
+        if let Tables::Ready(prices) = &self.prices {
+            model::normalize(&prices.catalog, &mut self.sel, changed, &keep);
+        }
+    }
+
+    /// One delegated listener on the shadow root for every control.
+    fn listen(&mut self, root: &ShadowRoot) {
+        let weak = self.weak.clone();
+        let listener = Listener::new(move |event: JsValue| {
+            with_state(&weak, |s| {
+                if let Some(changed) = s.event(event.unchecked_ref()) {
+                    s.update(changed);
+                }
+                s.editing = None;
+            });
+        });
+        for kind in ["input", "click"] {
+            let _ = root.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+        }
+        self.listener = Some(listener);
+    }
+
+    /// Handles an `input`, `change` or `click` in the widget: `None` when
+    /// there is nothing to render, else whether the selection changed (so an
+    /// `estimate` event follows).
+    fn event(&mut self, event: &Event) -> Option<bool> {
+        let target = event.target()?.dyn_into::<Element>().ok()?;
+        let index = target
+            .get_attribute("data-i")
+            .and_then(|i| i.parse::<usize>().ok());
+        if event.type_() == "click" {
+            match target.get_attribute("data-act").as_deref() {
+                Some("add") => {
+                    let credits = match &self.prices {
+                        Tables::Ready(p) => p.catalog.top_up.credits.to_string(),
+                        _ => "1200".into(),
+                    };
+                    self.wallet.top_ups.push((credits, fmt::today()));
+                }
+                Some("remove") => {
+                    if let Some(i) = index.filter(|i| *i < self.wallet.top_ups.len()) {
+                        self.wallet.top_ups.remove(i);
+                    }
+                }
+                _ => return None,
+            }
+            return Some(false);
+        }
+        let name = target.get_attribute("name")?;
+        let value = dom::prop(&target, "value").as_string().unwrap_or_default();
+        let checked = dom::prop(&target, "checked").as_bool().unwrap_or(false);
+        self.editing = Some(name.clone());
+        let mut changed = false;
+        match name.as_str() {
+            "per-month" => self.per_month = value,
+            "annual" => self.annual = checked,
+            "commercial" => self.commercial = checked,
+            "wallet-plan" => self.wallet.plan = Some(value),
+            "wallet-status" => self.wallet.status = value,
+            "monthly" => self.wallet.monthly = Some(value),
+            "gifted" => self.wallet.gifted = value,
+            "spending" => self.wallet.spending = value,
+            "topup-credits" | "topup-date" => {
+                if let Some(lot) = index.and_then(|i| self.wallet.top_ups.get_mut(i)) {
+                    if name == "topup-date" {
+                        lot.1 = value;
+                    } else {
+                        lot.0 = value;
+                    }
+                }
+            }
+            other => {
+                let field = Field::from_name(other)?;
+                // The controls show the completed selection: choosing one
+                // field fixes the defaults the others showed.
+                self.sel = self.shown.clone();
+                let on = if checked { Some("on") } else { None };
+                let value = match field {
+                    Field::Reframe | Field::Modify => on,
+                    _ => Some(value.as_str()),
+                };
+                self.sel.set(field, value);
+                if let Tables::Ready(prices) = &self.prices {
+                    model::normalize(&prices.catalog, &mut self.sel, field, &Selection::default());
+                }
+                // A person has taken over the selection from the attributes.
+                self.errors
+                    .retain(|(k, _)| !model::SELECTION_ATTRIBUTES.contains(&k.as_str()));
+                changed = true;
+            }
+        }
+        Some(changed)
+    }
+
+    /// Loads `tables-src` (same origin only), or goes back to the built-in
+    /// tables when it is removed.
+    fn load_tables(&mut self, src: Option<&str>) {
+        self.generation = self.generation.wrapping_add(1);
+        let Some(src) = src else {
+            self.prices = built_in();
+            return;
+        };
+        self.prices = Tables::Loading(src.to_owned());
+        let init = Object::new();
+        let _ = Reflect::set(&init, &"mode".into(), &"same-origin".into());
+        let to_json = Closure::once_into_js(move |answer: Answer| -> JsValue {
+            if answer.ok() {
+                answer.json().unwrap_or_else(|e| Promise::reject(&e)).into()
+            } else {
+                let status = format!("the server answered {}", answer.status());
+                Promise::reject(&js_sys::Error::new(&status)).into()
+            }
+        });
+        // Called with the tables, or with the Error that stopped them (the
+        // same function serves both outcomes: only one happens).
+        let (generation, weak) = (self.generation, self.weak.clone());
+        let done = Closure::once_into_js(move |value: JsValue| {
+            with_state(&weak, |s| {
+                if s.generation == generation {
+                    s.tables_loaded(value);
+                    s.update(true);
+                }
+            });
+        });
+        let _ = fetch(src, &init)
+            .then_fn(&to_json, &JsValue::UNDEFINED)
+            .then_fn(&done, &done);
+    }
+
+    /// The answer to `tables-src`: the tables, or the `Error` that stopped them.
+    fn tables_loaded(&mut self, value: JsValue) {
+        let src = match &self.prices {
+            Tables::Loading(src) => src.clone(),
+            _ => String::new(),
+        };
+        let estimator = match value.dyn_ref::<js_sys::Error>() {
+            Some(error) => Err(String::from(error.message())),
+            None => crate::wasm::read::<schema::Tables>(value, "tables", ErrorCode::InvalidTables)
+                .and_then(Estimator::try_with_tables)
+                .map_err(|e| e.message().to_owned()),
+        };
+        self.prices = match estimator {
+            Ok(estimator) => Tables::Ready(Prices::new(estimator)),
+            Err(message) => Tables::Failed(format!(
+                "The prices in tables-src “{src}” could not be used: {message}"
+            )),
+        };
+    }
+
+    /// With `sync-url`: applies the selection in the URL hash, if it holds one.
+    fn read_hash(&mut self) {
+        let Some(pairs) = model::from_hash(&LOCATION.with(Location::hash)) else {
+            return;
+        };
+        // A link gives the whole selection: what it leaves out is a default.
+        self.sel = Selection::default();
+        self.errors
+            .retain(|(k, _)| !model::SELECTION_ATTRIBUTES.contains(&k.as_str()));
+        for (key, value) in pairs {
+            if model::SELECTION_ATTRIBUTES.contains(&key.as_str()) || key == "per-month" {
+                self.attribute(&key, Some(&value), true);
+            }
+        }
+    }
+
+    /// With `sync-url`: writes the selection into the URL hash now, or (while
+    /// changes come faster than [`HASH_THROTTLE_MS`]) once they pause.
+    fn sync_hash(&mut self) {
+        if !self.sync_url || self.hash_pending {
+            return;
+        }
+        let now = js_sys::Date::now();
+        if now - self.hash_at >= f64::from(HASH_THROTTLE_MS) {
+            self.hash_at = now;
+            self.write_hash();
+            return;
+        }
+        if self.hash_timer.is_none() {
+            let weak = self.weak.clone();
+            self.hash_timer = Some(Listener::new(move |_| {
+                with_state(&weak, |s| {
+                    s.hash_pending = false;
+                    s.sync_hash();
+                });
+            }));
+        }
+        if let Some(timer) = &self.hash_timer {
+            self.hash_pending = true;
+            set_timeout(timer.as_ref().unchecked_ref(), HASH_THROTTLE_MS);
+        }
+    }
+
+    /// Writes the selection into the URL hash, replacing the history entry
+    /// (typing does not flood the back button).
+    fn write_hash(&self) {
+        let Tables::Ready(prices) = &self.prices else {
+            return;
+        };
+        let mut hash = model::to_hash(&prices.catalog, &self.shown);
+        hash.push_str("&per-month=");
+        hash.push_str(&String::from(js_sys::encode_uri_component(&self.per_month)));
+        let hash = format!("#{hash}");
+        if LOCATION.with(Location::hash) != hash {
+            let _ = replace_state(&JsValue::NULL, "", &hash);
+        }
+    }
+
+    /// Follows `hashchange` (a pasted link, back/forward) while connected
+    /// with `sync-url`.
+    fn listen_hash(&mut self, on: bool) {
+        if let Some(old) = self.hash_listener.take() {
+            remove_window_listener("hashchange", old.as_ref().unchecked_ref());
+        }
+        if !(on && self.sync_url) {
+            return;
+        }
+        let weak = self.weak.clone();
+        let listener = Listener::new(move |_| {
+            with_state(&weak, |s| {
+                s.read_hash();
+                s.update(true);
+            });
+        });
+        add_window_listener("hashchange", listener.as_ref().unchecked_ref());
+        self.hash_listener = Some(listener);
+    }
+}

@@ -1,0 +1,889 @@
+//! The widget's DOM: built once per instance from [`TEMPLATE`] (a compact
+//! outline read by a small interpreter, much smaller in the wasm than one
+//! call per element), then updated in place on every change
+//! ([`State::render`]) so focus and keyboard state survive. Only the output
+//! lists (breakdown, notes, rates, plans, verdict) are rebuilt; controls keep
+//! their elements and only their options change.
+
+use rust_decimal::Decimal;
+use wasm_bindgen::JsValue;
+use web_sys::{Element, Node};
+
+use super::dom::{add, add_text, attr, clear, flag, set_prop, set_text};
+use super::fmt::today;
+use super::model::{self, Context, Field, Kind};
+use super::{Prices, State, Tables};
+use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
+use crate::money::{PLAN_USD_PLACES, QUOTE_USD_PLACES, usd_string};
+use crate::plan_fit::{Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
+use crate::quote::{Quote, QuoteRequest};
+
+/// The widget's outline, one element per line, nesting by indent:
+/// `tag.class.class attr=value flag @|text`. `@` keeps the element as the
+/// next entry of [`r`]; so does every control line:
+/// `=select name|Label`, `=number name step|Label`, `=check name|Label`
+/// (a labelled native control, `for`/`id` scoped to the shadow root).
+const TEMPLATE: &str = "\
+div.ce part=widget
+ header.head
+  h2.title|Credit estimate
+  p.edition @
+ div.alert role=alert hidden @
+ div.main
+  div.form
+   fieldset.group
+    legend|What you generate
+    div.row.two
+     =select platform|Platform
+     =select model|Model
+    div.row.three
+     =select resolution|Resolution
+     =select duration|Duration
+     =number images 1|Images
+   fieldset.group
+    legend|Add-ons
+    div.row.two
+     =number extend any placeholder=0|Extend (seconds)
+     =select upscale|Upscale
+    div.row.checks
+     =check reframe|Reframe
+     =check modify|Modify (≈ approximate)
+  div.result
+   p.eyebrow|Estimated cost
+   p.total role=status aria-live=polite aria-atomic=true
+    span.num @
+    span.unit @
+   p.approx @|Approximate: modify is “about” 400 credits per 5 s
+   p.usd @
+   p.why aria-live=polite @
+   ol.lines aria-label=Breakdown @
+   ul.notes @
+ div.rates @
+ section.fit
+  div.fit-head
+   h3|Which plan fits
+   div.row.fit-ctl
+    =number per-month 1|Per month
+    div.toggles
+     =check annual|Pay annually
+     =check commercial|I need commercial use
+  p.fit-sum @
+  ul.plans @
+  ul.notices @
+ details.balance
+  summary|Check my balance
+  div.bal-body
+   div.row.bal
+    =select wallet-plan|My plan
+    =select wallet-status|Subscription
+     option value=active|Active
+     option value=paused|Paused
+     option value=cancelled|Cancelled
+    =number monthly 1|Monthly credits left
+    =number gifted 1|Gifted credits
+    =number spending 1|Spending limit left
+   div.tops
+    p.lbl|Top-up credits
+    ul.top-ups @
+    button.btn type=button data-act=add @|Add a top-up
+   div.verdict aria-live=polite @
+";
+
+/// Indexes of the kept elements, in template order.
+mod r {
+    pub const EDITION: usize = 0;
+    pub const ALERT: usize = 1;
+    pub const PLATFORM: usize = 2;
+    pub const MODEL: usize = 3;
+    pub const RESOLUTION: usize = 4;
+    pub const DURATION: usize = 5;
+    pub const IMAGES: usize = 6;
+    pub const EXTEND: usize = 7;
+    pub const UPSCALE: usize = 8;
+    pub const REFRAME: usize = 9;
+    pub const MODIFY: usize = 10;
+    pub const NUM: usize = 11;
+    pub const UNIT: usize = 12;
+    pub const APPROX: usize = 13;
+    pub const USD: usize = 14;
+    pub const WHY: usize = 15;
+    pub const LINES: usize = 16;
+    pub const NOTES: usize = 17;
+    pub const RATES: usize = 18;
+    pub const PER_MONTH: usize = 19;
+    pub const ANNUAL: usize = 20;
+    pub const COMMERCIAL: usize = 21;
+    pub const FIT_SUM: usize = 22;
+    pub const PLANS: usize = 23;
+    pub const NOTICES: usize = 24;
+    pub const WALLET_PLAN: usize = 25;
+    pub const WALLET_STATUS: usize = 26;
+    pub const MONTHLY: usize = 27;
+    pub const GIFTED: usize = 28;
+    pub const SPENDING: usize = 29;
+    pub const TOP_UPS: usize = 30;
+    pub const ADD_TOP_UP: usize = 31;
+    pub const VERDICT: usize = 32;
+    /// The per-second duration input, swapped with the clip select.
+    pub const DURATION_INPUT: usize = 33;
+}
+
+/// The kept elements, and what each select holds now (so options are
+/// rebuilt only when they change: rebuilding would reset a keyboard user's
+/// place).
+pub struct Ui {
+    refs: Vec<Element>,
+    sigs: Vec<String>,
+    /// Stands in for an element that could not be made.
+    spare: Element,
+    top_up_rows: usize,
+}
+
+impl Ui {
+    fn el(&self, i: usize) -> &Element {
+        self.refs.get(i).unwrap_or(&self.spare)
+    }
+}
+
+/// A labelled native control: `<div class="field"><label for=…>` + control.
+fn labelled(parent: &Node, label: &str, tag: &str, name: &str, id: &str) -> Option<Element> {
+    let wrap = add(parent, "div", "field")?;
+    let id = format!("f-{id}");
+    attr(&add_text(&wrap, "label", "lbl", label)?, "for", &id);
+    let control = add(&wrap, tag, "ctl")?;
+    attr(&control, "name", name);
+    attr(&control, "id", &id);
+    Some(control)
+}
+
+fn number_attrs(input: &Element, step: &str) {
+    for (k, v) in [("type", "number"), ("min", "0"), ("step", step)] {
+        attr(input, k, v);
+    }
+    let mode = if step == "1" { "numeric" } else { "decimal" };
+    attr(input, "inputmode", mode);
+}
+
+/// One template line: the element, appended to `parent`.
+fn line(parent: &Node, spec: &str, text: &str) -> Option<Element> {
+    let mut words = spec.split(' ');
+    let head = words.next()?;
+    let el = match head {
+        "=select" | "=number" => {
+            let name = words.next()?;
+            let tag = if head == "=select" { "select" } else { "input" };
+            let el = labelled(parent, text, tag, name, name)?;
+            if head == "=number" {
+                number_attrs(&el, words.next()?);
+            }
+            el
+        }
+        "=check" => {
+            let name = words.next()?;
+            let wrap = add(parent, "div", "check")?;
+            let input = add(&wrap, "input", "")?;
+            let id = format!("f-{name}");
+            for (k, v) in [("type", "checkbox"), ("name", name), ("id", &id)] {
+                attr(&input, k, v);
+            }
+            attr(&add_text(&wrap, "label", "", text)?, "for", &id);
+            input
+        }
+        _ => {
+            let (tag, class) = head.split_once('.').unwrap_or((head, ""));
+            let el = add(parent, tag, &class.replace('.', " "))?;
+            if !text.is_empty() {
+                el.set_text_content(Some(text));
+            }
+            el
+        }
+    };
+    for word in words {
+        match word.split_once('=') {
+            Some((k, v)) => attr(&el, k, v),
+            None if word != "@" => flag(&el, word, true),
+            None => {}
+        }
+    }
+    Some(el)
+}
+
+/// Builds the widget's DOM into `root` (the shadow root).
+pub fn build(root: &Node) -> Option<Ui> {
+    let spare = root.owner_document()?.create_element("div").ok()?;
+    let mut refs = Vec::new();
+    let mut parents: Vec<Node> = vec![root.clone()];
+    for text in TEMPLATE.lines() {
+        let spec = text.trim_start();
+        parents.truncate(text.len() - spec.len() + 1);
+        let (spec, text) = spec.split_once('|').unwrap_or((spec, ""));
+        let parent = parents.last()?.clone();
+        let el = line(&parent, spec, text);
+        if spec.starts_with('=') || spec.ends_with('@') {
+            refs.push(el.clone().unwrap_or_else(|| spare.clone()));
+        }
+        parents.push(el.map_or(parent, Node::from));
+    }
+    // The per-second duration, outside the DOM until a platform bills so.
+    let duration = root.owner_document()?.create_element("input").ok()?;
+    duration.set_class_name("ctl");
+    attr(&duration, "name", "duration");
+    attr(&duration, "id", "f-duration");
+    number_attrs(&duration, "any");
+    refs.push(duration);
+    Some(Ui {
+        sigs: vec![String::new(); refs.len()],
+        refs,
+        spare,
+        top_up_rows: usize::MAX,
+    })
+}
+
+/// Fills select `i` with `(value, text)` options (only when they changed) and
+/// selects `current`; a current value that is not offered is shown as
+/// unavailable rather than silently replaced.
+fn fill(ui: &mut Ui, i: usize, mut items: Vec<(String, String)>, current: &str, off: bool) {
+    if !items.iter().any(|(v, _)| v == current) {
+        items.insert(
+            0,
+            (current.to_owned(), format!("{current} (not available)")),
+        );
+    }
+    let mut sig = String::new();
+    for (v, t) in &items {
+        sig.push_str(v);
+        sig.push('\u{1}');
+        sig.push_str(t);
+        sig.push('\u{2}');
+    }
+    let select = ui.el(i).clone();
+    if ui.sigs.get(i) != Some(&sig) {
+        clear(&select);
+        for (value, text) in &items {
+            if let Some(option) = add_text(&select, "option", "", text) {
+                attr(&option, "value", value);
+            }
+        }
+        if let Some(slot) = ui.sigs.get_mut(i) {
+            *slot = sig;
+        }
+    }
+    set_value(&select, current);
+    flag(&select, "disabled", off);
+}
+
+fn set_value(el: &Element, value: &str) {
+    set_prop(el, "value", &JsValue::from_str(value));
+}
+
+fn set_checked(el: &Element, on: bool) {
+    set_prop(el, "checked", &JsValue::from_bool(on));
+}
+
+/// `<li><span class="k">…</span><span class="v">…</span></li>`.
+fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
+    let li = add(list, "li", class)?;
+    add_text(&li, "span", "k", key)?;
+    add_text(&li, "span", "v", value)?;
+    Some(li)
+}
+
+/// Replaces a list's items with `items`; hidden when there are none.
+fn texts(list: &Element, items: &[String]) {
+    clear(list);
+    for item in items {
+        add_text(list, "li", "", item);
+    }
+    flag(list, "hidden", items.is_empty());
+}
+
+fn unit(n: u64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+/// `(value, text)` options.
+type Options = Vec<(String, String)>;
+
+fn dash() -> Options {
+    vec![(String::new(), "—".into())]
+}
+
+/// The outcome of pricing the selection.
+pub struct Priced {
+    pub request: Option<QuoteRequest>,
+    pub quote: Result<Quote, String>,
+}
+
+impl State {
+    /// Brings the whole widget up to date with the state.
+    pub(super) fn render(&mut self) {
+        let Some(mut ui) = self.ui.take() else {
+            return;
+        };
+        self.render_frame(&ui);
+        let mut priced = None;
+        match &self.prices {
+            Tables::Ready(prices) => {
+                let prices = prices.clone();
+                let p = self.render_controls(&mut ui, &prices);
+                self.render_quote(&ui, &p);
+                self.render_rates(&ui, &prices, &p);
+                self.render_fit(&ui, &prices, &p);
+                self.render_balance(&mut ui, &prices, &p);
+                priced = Some(p);
+            }
+            other => {
+                let text = match other {
+                    Tables::Failed(m) => m.as_str(),
+                    _ => "Loading prices…",
+                };
+                set_text(ui.el(r::NUM), "—");
+                set_text(ui.el(r::UNIT), "");
+                set_text(ui.el(r::WHY), text);
+                flag(ui.el(r::WHY), "hidden", false);
+                for i in [r::USD, r::APPROX, r::LINES, r::NOTES, r::RATES] {
+                    flag(ui.el(i), "hidden", true);
+                }
+            }
+        }
+        let written = |v: Option<JsValue>| v.unwrap_or(JsValue::NULL);
+        let p = priced.as_ref();
+        self.request = written(
+            p.and_then(|p| p.request.as_ref())
+                .and_then(|r| crate::wasm::write(r).ok()),
+        );
+        self.quote = written(
+            p.and_then(|p| p.quote.as_ref().ok())
+                .and_then(|q| crate::wasm::write(q).ok()),
+        );
+        self.ui = Some(ui);
+    }
+
+    /// The edition line and the configuration messages.
+    fn render_frame(&self, ui: &Ui) {
+        if let Tables::Ready(p) = &self.prices {
+            let e = &p.catalog.edition;
+            let text = format!("Prices as of {} · {}", self.fmt.date(&e.effective), e.name);
+            set_text(ui.el(r::EDITION), &text);
+        }
+        let alert = ui.el(r::ALERT);
+        clear(alert);
+        for (_, message) in &self.errors {
+            add_text(alert, "p", "", message);
+        }
+        flag(alert, "hidden", self.errors.is_empty());
+    }
+
+    /// A control's value, unless a person is typing in it.
+    fn put(&self, ui: &Ui, i: usize, name: &str, value: &str) {
+        if self.editing.as_deref() != Some(name) {
+            set_value(ui.el(i), value);
+        }
+    }
+
+    fn render_controls(&mut self, ui: &mut Ui, prices: &Prices) -> Priced {
+        let cat = &prices.catalog;
+        let sel = model::complete(cat, &self.sel);
+        let ctx = Context::of(cat, &sel);
+        let kind = ctx.kind();
+        let get = |f: Field| sel.get(f).unwrap_or("");
+
+        let mut items = Options::new();
+        for p in &cat.platforms {
+            items.push((p.id.clone(), p.name.clone()));
+        }
+        fill(ui, r::PLATFORM, items, get(Field::Platform), false);
+
+        let mut items = Options::new();
+        for m in ctx.platform.map_or(&[][..], |p| &p.models) {
+            let note = match (m.priced, &m.output) {
+                (true, _) => "",
+                (false, None) => " — costs not published",
+                (false, Some(_)) => " — no rate published here",
+            };
+            items.push((m.id.clone(), format!("{}{note}", m.name)));
+        }
+        fill(ui, r::MODEL, items, get(Field::Model), false);
+
+        let video = kind == Kind::Video;
+        let mut items = Options::new();
+        for res in ctx
+            .model
+            .filter(|_| video)
+            .map_or(&[][..], |m| &m.resolutions)
+        {
+            let four_k = if res.id == "2160p" { " (4K)" } else { "" };
+            items.push((res.id.clone(), format!("{}{four_k}", res.id)));
+        }
+        let (items, res) = if video {
+            (items, get(Field::Resolution))
+        } else {
+            (dash(), "")
+        };
+        fill(ui, r::RESOLUTION, items, res, !video);
+
+        // Fixed clips are a select; per-second billing takes any length.
+        let clips = ctx.clips();
+        let per_second = video && clips.is_empty();
+        let (show, hide) = if per_second {
+            (r::DURATION_INPUT, r::DURATION)
+        } else {
+            (r::DURATION, r::DURATION_INPUT)
+        };
+        let hidden = ui.el(hide);
+        if let Some(label) = hidden.parent_node() {
+            hidden.remove();
+            let _ = label.append_child(ui.el(show));
+        }
+        if per_second {
+            self.put(ui, r::DURATION_INPUT, "duration", get(Field::Duration));
+        } else {
+            let mut items = Options::new();
+            for c in clips {
+                items.push((c.seconds.to_string(), format!("{} s", c.seconds)));
+            }
+            let (items, current) = if video {
+                (items, get(Field::Duration))
+            } else {
+                (dash(), "")
+            };
+            fill(ui, r::DURATION, items, current, !video);
+        }
+
+        let images = kind == Kind::Images;
+        let el = ui.el(r::IMAGES);
+        flag(el, "disabled", !images);
+        attr(el, "placeholder", if images { "" } else { "—" });
+        let count = if images { get(Field::Images) } else { "" };
+        self.put(ui, r::IMAGES, "images", count);
+
+        let extend = get(Field::Extend);
+        let off = ctx.addon("extend").is_none() && extend.is_empty();
+        flag(ui.el(r::EXTEND), "disabled", off);
+        self.put(ui, r::EXTEND, "extend", extend);
+
+        let targets = ctx.addon("upscale").map_or(&[][..], |a| &a.to[..]);
+        let mut items = vec![(String::new(), "None".to_owned())];
+        for t in targets {
+            let four_k = if t == "2160p" { " (4K)" } else { "" };
+            items.push((t.clone(), format!("To {t}{four_k}")));
+        }
+        let upscale = get(Field::Upscale);
+        fill(
+            ui,
+            r::UPSCALE,
+            items,
+            upscale,
+            targets.is_empty() && upscale.is_empty(),
+        );
+
+        for (i, f) in [(r::REFRAME, Field::Reframe), (r::MODIFY, Field::Modify)] {
+            let on = sel.on(f);
+            set_checked(ui.el(i), on);
+            flag(ui.el(i), "disabled", ctx.addon(f.name()).is_none() && !on);
+        }
+
+        let blocked = self
+            .errors
+            .iter()
+            .find(|(k, _)| model::SELECTION_ATTRIBUTES.contains(&k.as_str()));
+        let request = model::request(cat, &sel);
+        let quote = match (blocked, &request) {
+            (Some((_, m)), _) | (None, Err(m)) => Err(m.clone()),
+            (None, Ok(r)) => prices
+                .estimator
+                .quote(r)
+                .map_err(|e| e.message().to_owned()),
+        };
+        self.shown = sel;
+        Priced {
+            request: request.ok(),
+            quote,
+        }
+    }
+
+    fn render_quote(&self, ui: &Ui, priced: &Priced) {
+        let f = &self.fmt;
+        let (lines, notes, why) = (ui.el(r::LINES), ui.el(r::NOTES), ui.el(r::WHY));
+        clear(lines);
+        clear(notes);
+        let ok = match &priced.quote {
+            Ok(q) => {
+                let total = format!(
+                    "{}{}",
+                    if q.approximate { "≈ " } else { "" },
+                    f.int(q.credits)
+                );
+                set_text(ui.el(r::NUM), &total);
+                set_text(ui.el(r::UNIT), unit(q.credits, " credit", " credits"));
+                let usd = format!("{} at the top-up rate", f.usd(&q.usd_at_top_up_rate));
+                set_text(ui.el(r::USD), &usd);
+                for line in &q.lines {
+                    pair(lines, "", &line.label, &f.int(line.credits));
+                }
+                if q.lines.len() > 1 {
+                    pair(lines, "sum", "Total", &total);
+                }
+                texts(notes, &q.notes);
+                flag(ui.el(r::APPROX), "hidden", !q.approximate);
+                true
+            }
+            Err(message) => {
+                set_text(ui.el(r::NUM), "—");
+                set_text(ui.el(r::UNIT), " no estimate");
+                set_text(why, message);
+                flag(ui.el(r::APPROX), "hidden", true);
+                false
+            }
+        };
+        for i in [r::USD, r::LINES, r::NOTES] {
+            flag(ui.el(i), "hidden", !ok);
+        }
+        flag(why, "hidden", ok);
+    }
+
+    /// Dollars: at the top-up rate and at each plan's effective rate per
+    /// credit (price / included credits), all exact decimals.
+    fn render_rates(&self, ui: &Ui, prices: &Prices, priced: &Priced) {
+        let rates = ui.el(r::RATES);
+        clear(rates);
+        let (Ok(q), Some(req)) = (&priced.quote, &priced.request) else {
+            flag(rates, "hidden", true);
+            return;
+        };
+        flag(rates, "hidden", false);
+        let f = &self.fmt;
+        let book = prices.estimator.book();
+        add_text(rates, "h3", "", "In dollars");
+        let Some(list) = add(rates, "ul", "rate-list") else {
+            return;
+        };
+        let row = |name: &str, price: Decimal, period: &str, credits: u64, cost: &str| {
+            if credits == 0 {
+                return;
+            }
+            let per = usd_string(price / Decimal::from(credits), QUOTE_USD_PLACES);
+            let detail = format!(
+                "{}{period} for {} credits = {} per credit",
+                f.usd(&usd_string(price, PLAN_USD_PLACES)),
+                f.int(credits),
+                f.usd(&per),
+            );
+            if let Some(li) = pair(&list, "", name, &f.usd(cost)) {
+                add_text(&li, "span", "d", &detail);
+            }
+        };
+        let top_up = book.top_up();
+        let cost = &q.usd_at_top_up_rate;
+        row("Top-up credits", top_up.price_usd, "", top_up.credits, cost);
+        let platform = req.platform.as_deref().unwrap_or("");
+        for plan in book.plans_for_platform(platform).unwrap_or(&[]) {
+            let price = if self.annual {
+                plan.annual_monthly_usd
+            } else {
+                plan.monthly_usd
+            };
+            if let (Some(price), Some(included)) = (price, plan.row.credits) {
+                let included = u64::from(included);
+                let cost = price * Decimal::from(q.credits) / Decimal::from(included.max(1));
+                let period = if plan.row.relaxed_mode {
+                    "/mo (fast)"
+                } else {
+                    "/mo"
+                };
+                let name = format!("On {}", plan.row.name);
+                row(
+                    &name,
+                    price,
+                    period,
+                    included,
+                    &usd_string(cost, QUOTE_USD_PLACES),
+                );
+            }
+        }
+    }
+
+    fn render_fit(&self, ui: &Ui, prices: &Prices, priced: &Priced) {
+        let (plans, notices, sum) = (ui.el(r::PLANS), ui.el(r::NOTICES), ui.el(r::FIT_SUM));
+        clear(plans);
+        clear(notices);
+        self.put(ui, r::PER_MONTH, "per-month", &self.per_month);
+        set_checked(ui.el(r::ANNUAL), self.annual);
+        set_checked(ui.el(r::COMMERCIAL), self.commercial);
+        let fit = match (&priced.quote, &priced.request) {
+            (Ok(_), Some(req)) => model::number(&self.per_month, "Per month").and_then(|n| {
+                let request = PlanFitRequest {
+                    platform: req.platform.clone(),
+                    usage: Some(vec![UsageLine {
+                        request: Some(req.clone()),
+                        per_month: Some(n),
+                    }]),
+                    billing: Some(if self.annual { "annual" } else { "monthly" }.into()),
+                    needs: Some(Needs {
+                        commercial_use: Some(self.commercial),
+                        no_watermark: None,
+                    }),
+                };
+                prices
+                    .estimator
+                    .plan_fit(&request)
+                    .map_err(|e| e.message().to_owned())
+            }),
+            _ => Err("Choose a generation that can be priced to see which plan fits.".into()),
+        };
+        match fit {
+            Ok(fit) => {
+                let f = &self.fmt;
+                let each = priced.quote.as_ref().map_or(0, |q| q.credits);
+                let count = fit.monthly_credits.checked_div(each).unwrap_or(0);
+                let text = format!(
+                    "{} × {} = {} credits a month",
+                    f.int(count),
+                    f.int(each),
+                    f.int(fit.monthly_credits)
+                );
+                set_text(sum, &text);
+                self.render_plans(plans, &fit);
+                texts(notices, &fit.notices);
+            }
+            Err(message) => {
+                set_text(sum, &message);
+                flag(notices, "hidden", true);
+            }
+        }
+        flag(plans, "hidden", plans.first_child().is_none());
+    }
+
+    /// A card per plan: eligible ones first, the recommended one marked.
+    fn render_plans(&self, list: &Element, fit: &PlanFit) -> Option<()> {
+        let f = &self.fmt;
+        let mine = self.wallet.plan.as_deref().or(self.plan_attr.as_deref());
+        let (open, closed): (Vec<_>, Vec<_>) = fit.plans.iter().partition(|p| p.eligible);
+        for plan in open.into_iter().chain(closed) {
+            let best = fit.recommended.as_deref() == Some(plan.id.as_str());
+            let class = match (best, plan.eligible) {
+                (true, _) => "plan best",
+                (false, true) => "plan",
+                (false, false) => "plan off",
+            };
+            let li = add(list, "li", class)?;
+            let top = add(&li, "div", "plan-top")?;
+            add_text(&top, "span", "plan-name", &plan.name);
+            if best {
+                add_text(&top, "span", "badge", "Best fit");
+            }
+            if mine == Some(plan.id.as_str()) {
+                add_text(&top, "span", "badge mine", "Your plan");
+            }
+            let price = add(&li, "p", "plan-price")?;
+            match &plan.total_usd {
+                Some(total) => {
+                    add_text(&price, "span", "", &f.usd(total));
+                    let per = match fit.billing {
+                        Billing::Annual => "/mo, billed yearly",
+                        Billing::Monthly => "/mo",
+                    };
+                    add_text(&price, "span", "per", per);
+                }
+                None => {
+                    add_text(&price, "span", "", "—");
+                }
+            }
+            if let (Some(price), Some(packs)) = (&plan.price_usd, plan.top_up_packs)
+                && (packs > 0 || plan.relaxed)
+            {
+                let mut text = format!("{} plan", f.usd(price));
+                if packs > 0 {
+                    let usd = plan.top_up_usd.as_deref().unwrap_or("0");
+                    let packs_text = unit(packs, "pack", "packs");
+                    let extra = format!(" + {} top-up {packs_text} ({})", f.int(packs), f.usd(usd));
+                    text.push_str(&extra);
+                }
+                if plan.relaxed {
+                    text.push_str(" + relaxed mode");
+                }
+                add_text(&li, "p", "plan-sub", &text);
+            }
+            texts(&add(&li, "ul", "plan-why")?, &plan.reasons);
+        }
+        Some(())
+    }
+
+    fn render_balance(&self, ui: &mut Ui, prices: &Prices, priced: &Priced) {
+        let book = prices.estimator.book();
+        let product = priced
+            .request
+            .as_ref()
+            .and_then(|r| book.platform(r.platform.as_deref()?))
+            .map(|p| p.product.to_string());
+        let product_id = product.as_deref().unwrap_or("");
+        let extra = book.product(product_id).map_or("", |p| &p.extra_credits);
+        let top_ups = extra == "topUps";
+        let plans = book.plans_for_product(product_id).unwrap_or(&[]);
+        let known = |id: &String| plans.iter().any(|p| p.row.id == *id);
+        let chosen = match (&self.wallet.plan, &self.plan_attr) {
+            (Some(id), _) | (None, Some(id)) if known(id) => id.clone(),
+            _ => {
+                let plus = plans.iter().find(|p| p.row.id == "plus");
+                plus.or(plans.first())
+                    .map_or_else(String::new, |p| p.row.id.to_string())
+            }
+        };
+        let mut items = Options::new();
+        let mut allowance = String::new();
+        for p in plans {
+            items.push((p.row.id.to_string(), p.row.name.to_string()));
+            if p.row.id == chosen
+                && let Some(credits) = p.row.credits
+            {
+                allowance = credits.to_string();
+            }
+        }
+        fill(ui, r::WALLET_PLAN, items, &chosen, plans.is_empty());
+        if let Some(id) = self.plan_attr.as_ref().filter(|id| !known(id)) {
+            let alert = ui.el(r::ALERT);
+            let ids: Vec<&str> = plans.iter().map(|p| p.row.id.as_ref()).collect();
+            let use_one = crate::error::one_of(&ids);
+            let text = format!("plan “{id}” is not a plan here: use {use_one}");
+            add_text(alert, "p", "", &text);
+            flag(alert, "hidden", false);
+        }
+        set_value(ui.el(r::WALLET_STATUS), &self.wallet.status);
+        // Until typed, the monthly credits left are the plan's allowance.
+        let monthly = self.wallet.monthly.as_deref().unwrap_or(&allowance);
+        self.put(ui, r::MONTHLY, "monthly", monthly);
+        self.put(ui, r::GIFTED, "gifted", &self.wallet.gifted);
+        self.put(ui, r::SPENDING, "spending", &self.wallet.spending);
+        flag(ui.el(r::SPENDING), "disabled", extra != "spendingLimit");
+        flag(ui.el(r::ADD_TOP_UP), "disabled", !top_ups);
+        if ui.top_up_rows != self.wallet.top_ups.len() {
+            self.render_top_ups(ui);
+        }
+
+        let outcome = match (&priced.quote, &priced.request) {
+            (Ok(_), Some(req)) => {
+                self.wallet(product_id, &chosen, monthly, top_ups)
+                    .and_then(|w| {
+                        let request = CheckRequest::Generation(req.clone());
+                        let checked = prices.estimator.check(&w, &request);
+                        checked.map_err(|e| e.message().to_owned())
+                    })
+            }
+            _ => Err("Choose a generation that can be priced to check a balance.".into()),
+        };
+        self.render_verdict(ui.el(r::VERDICT), outcome);
+    }
+
+    fn render_top_ups(&self, ui: &mut Ui) {
+        let list = ui.el(r::TOP_UPS);
+        clear(list);
+        for (i, (credits, date)) in self.wallet.top_ups.iter().enumerate() {
+            let Some(li) = add(list, "li", "row top-up") else {
+                continue;
+            };
+            let index = i.to_string();
+            let id = format!("tc{i}");
+            if let Some(input) = labelled(&li, "Credits", "input", "topup-credits", &id) {
+                number_attrs(&input, "1");
+                attr(&input, "data-i", &index);
+                set_value(&input, credits);
+            }
+            let id = format!("td{i}");
+            if let Some(input) = labelled(&li, "Bought on", "input", "topup-date", &id) {
+                attr(&input, "type", "date");
+                attr(&input, "data-i", &index);
+                set_value(&input, date);
+            }
+            if let Some(button) = add_text(&li, "button", "btn ghost", "Remove") {
+                attr(&button, "type", "button");
+                attr(&button, "data-act", "remove");
+                attr(&button, "data-i", &index);
+                attr(&button, "aria-label", &format!("Remove top-up {}", i + 1));
+            }
+        }
+        ui.top_up_rows = self.wallet.top_ups.len();
+    }
+
+    /// The wallet the balance form describes.
+    fn wallet(
+        &self,
+        product: &str,
+        plan: &str,
+        monthly: &str,
+        top_ups: bool,
+    ) -> Result<Wallet, String> {
+        let w = &self.wallet;
+        let optional = |text: &str, label: &str| -> Result<Option<f64>, String> {
+            if text.trim().is_empty() {
+                Ok(None)
+            } else {
+                model::number(text, label).map(Some)
+            }
+        };
+        let mut lots = Vec::new();
+        for (credits, date) in &w.top_ups {
+            lots.push(TopUpLot {
+                credits: Some(model::number(credits, "Top-up credits")?),
+                purchased: Some(date.clone()),
+            });
+        }
+        Ok(Wallet {
+            platform: Some(product.to_owned()),
+            plan: Some(plan.to_owned()),
+            subscription: Some(w.status.clone()),
+            today: Some(today()),
+            monthly: Some(optional(monthly, "Monthly credits")?.unwrap_or(0.0)),
+            gifted: optional(&w.gifted, "Gifted credits")?,
+            top_ups: top_ups.then_some(lots),
+            spending_limit: if top_ups {
+                None
+            } else {
+                optional(&w.spending, "Spending limit")?
+            },
+        })
+    }
+
+    fn render_verdict(&self, v: &Element, outcome: Result<CheckResult, String>) -> Option<()> {
+        let f = &self.fmt;
+        clear(v);
+        let result = match outcome {
+            Ok(r) => r,
+            Err(message) => {
+                v.set_class_name("verdict none");
+                add_text(v, "p", "", &message);
+                return None;
+            }
+        };
+        let short = f.int(result.shortfall);
+        let (class, head) = match result.verdict {
+            Verdict::Ok => ("ok", "Enough credits: this goes through".to_owned()),
+            Verdict::Relaxed => (
+                "relaxed",
+                "Runs in relaxed mode (a slower queue), at no extra cost".to_owned(),
+            ),
+            Verdict::Insufficient => ("short", format!("Not enough credits: {short} short")),
+            Verdict::Paused => ("short", format!("Generation pauses: {short} short")),
+        };
+        v.set_class_name(&format!("verdict {class}"));
+        add_text(v, "p", "verdict-head", &head);
+        if !result.draws.is_empty() {
+            let uses = format!("Uses {} credits from", f.int(result.cost));
+            add_text(v, "p", "lbl", &uses);
+            let list = add(v, "ul", "draws")?;
+            for draw in &result.draws {
+                let pool = match (draw.pool, &draw.purchased) {
+                    (Pool::Monthly, _) => "Monthly credits".to_owned(),
+                    (Pool::Gifted, _) => "Gifted credits".to_owned(),
+                    (Pool::TopUp, Some(d)) => format!("Top-up bought {}", f.date(d)),
+                    (Pool::TopUp, None) => "Top-up credits".to_owned(),
+                    (Pool::SpendingLimit, _) => "Spending limit".to_owned(),
+                };
+                pair(&list, "", &pool, &f.int(draw.credits));
+            }
+        }
+        for items in [&result.reasons, &result.remedies] {
+            texts(&add(v, "ul", "notes")?, items);
+        }
+        Some(())
+    }
+}

@@ -1,0 +1,254 @@
+// The demo pricing page (www/index.html) as `npm start` serves it, with the
+// strict Content-Security-Policy: no console errors or CSP violations, no
+// network beyond its own files, two independent instances, keyboard-only use,
+// the 320 px layout, dark mode, links that reproduce an estimate, and tables
+// loaded from `tables-src`. Screenshots go to artifacts/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { start, open, widget, shown, call, quoteOf, choose, www, screenshotPath } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+test('the demo page runs under the strict CSP with no errors and no foreign requests', async () => {
+  const response = await fetch(env.base);
+  const csp = response.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  const html = await response.text();
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline scripts');
+  assert.doesNotMatch(html, /<style|\sstyle=/, 'no inline styles');
+  assert.match(html, /&lt;credit-estimator/, 'an embedding snippet, as text');
+
+  const { page, context, problems, requests } = await open(env);
+  const main = await widget(page, 0);
+  const example = await widget(page, 1);
+  assert.match(await page.locator('h1').textContent(), /.+/);
+  assert.equal(await shown(main), 160, 'Ray2 720p 5 s by default');
+  assert.equal(await shown(example), 75, 'the worked example');
+  assert.equal((await quoteOf(example)).credits, 75);
+  // The widget's own stylesheet applies under style-src 'self'.
+  const styled = await main.evaluate((el) => ({
+    sheets: el.shadowRoot.adoptedStyleSheets.length,
+    size: getComputedStyle(el.shadowRoot.querySelector('.num')).fontSize,
+    mode: el.shadowRoot.mode,
+  }));
+  assert.deepEqual(styled, { sheets: 1, size: '56px', mode: 'open' });
+  await page.screenshot({ path: screenshotPath('desktop.png'), fullPage: true });
+  // Host-page CSS cannot reach inside.
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('* { font-size: 3px !important; color: red !important; } select { display: none !important; }');
+    document.adoptedStyleSheets = [sheet];
+  });
+  assert.equal(await main.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.num')).fontSize), '56px');
+  assert.ok(await main.getByLabel('Platform').isVisible());
+
+  const foreign = requests.filter((url) => !url.startsWith(env.base));
+  assert.deepEqual(foreign, [], 'no network beyond its own files');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two instances on one page are independent', async () => {
+  const { page, context, problems } = await open(env);
+  const a = await widget(page, 0);
+  const b = await widget(page, 1);
+  await choose(a, { model: 'photon', images: 8 });
+  assert.equal(await shown(a), 32);
+  assert.equal(await shown(b), 75);
+  await b.evaluate((el) => el.setAttribute('addons', 'upscale:1080p'));
+  assert.equal(await shown(b), 65);
+  assert.equal(await shown(a), 32);
+  assert.equal(await a.getByLabel('Images').inputValue(), '8');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** `n:name`: the focused control's `name` (or tag) in the nth widget. */
+function focused(page) {
+  return page.evaluate(() => {
+    const host = document.activeElement;
+    const n = [...document.querySelectorAll('credit-estimator')].indexOf(host);
+    const el = host?.shadowRoot?.activeElement;
+    return `${n}:${el?.getAttribute('name') ?? el?.tagName.toLowerCase()}`;
+  });
+}
+
+/** Presses Tab until the first widget's control `name` has the focus. */
+async function tabTo(page, name) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page)) === `0:${name}`) return;
+  }
+  throw new Error(`could not reach ${name} with Tab`);
+}
+
+test('keyboard only: Tab, arrows, Space and Enter change the selection and the total follows', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page, 0);
+  await tabTo(page, 'model');
+  const ring = await w.getByLabel('Model', { exact: true }).evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.equal(ring, 'solid', 'focus is visible');
+  await page.keyboard.press('ArrowDown'); // Ray2 -> Ray2 Flash
+  assert.equal(await shown(w), 55);
+  assert.equal(await focused(page), '0:model', 'focus stays on the control');
+  await tabTo(page, 'resolution');
+  await page.keyboard.press('ArrowDown'); // 720p -> 1080p
+  assert.equal(await shown(w), 65);
+  await tabTo(page, 'upscale');
+  await page.keyboard.press('ArrowDown'); // None -> 2160p
+  assert.equal(await shown(w), 75);
+  await tabTo(page, 'reframe');
+  await page.keyboard.press('Space');
+  assert.equal(await shown(w), 75 + 55);
+  await tabTo(page, 'extend');
+  await page.keyboard.type('9');
+  assert.equal((await quoteOf(w)).credits, (await call(page, 'quote', {
+    platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '1080p', durationSeconds: 5,
+    addons: [{ kind: 'extend', seconds: 9 }, { kind: 'upscale', to: '2160p' }, { kind: 'reframe' }],
+  })).credits);
+  await tabTo(page, 'per-month');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('3');
+  assert.match(await w.locator('.fit-sum').textContent(), /^3 × /);
+  await tabTo(page, 'commercial');
+  await page.keyboard.press('Space');
+  assert.ok(await w.getByLabel('I need commercial use').isChecked());
+  await tabTo(page, 'summary');
+  await page.keyboard.press('Enter');
+  assert.ok(await w.locator('details').evaluate((d) => d.open), 'Enter opens the balance panel');
+  await tabTo(page, 'wallet-plan');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await w.locator('.verdict').textContent(), /.+/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('at 320 px nothing overflows sideways; dark mode follows prefers-color-scheme', async () => {
+  const narrow = await open(env, '', { viewport: { width: 320, height: 720 } });
+  for (const n of [0, 1]) await widget(narrow.page, n);
+  const w = narrow.page.locator('credit-estimator').first();
+  await w.getByText('Check my balance').click();
+  await w.getByRole('button', { name: 'Add a top-up' }).click();
+  await choose(w, { model: 'ray-2-flash', extend: 9, upscale: '2160p', reframe: true, modify: true });
+  const overflow = await narrow.page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    widgets: [...document.querySelectorAll('credit-estimator')].map((el) => {
+      const ce = el.shadowRoot.querySelector('.ce');
+      return [ce.scrollWidth, ce.clientWidth, el.getBoundingClientRect().right];
+    }),
+  }));
+  assert.ok(overflow.page <= 320, `page is ${overflow.page} px wide`);
+  for (const [scroll, client, right] of overflow.widgets) {
+    assert.ok(scroll <= client && right <= 320, JSON.stringify(overflow));
+  }
+  await narrow.page.screenshot({ path: screenshotPath('mobile-320.png'), fullPage: true });
+  assert.deepEqual(narrow.problems, []);
+  await narrow.context.close();
+
+  const dark = await open(env, '', { colorScheme: 'dark' });
+  const d = await widget(dark.page, 0);
+  const colours = await d.evaluate((el) => {
+    const ce = getComputedStyle(el.shadowRoot.querySelector('.ce'));
+    return [ce.backgroundColor, ce.color];
+  });
+  const luma = (rgb) => {
+    const [r, g, b] = rgb.match(/\d+/g).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  };
+  assert.ok(luma(colours[0]) < 0.2 && luma(colours[1]) > 0.8, colours.join(' on '));
+  await d.getByText('Check my balance').click();
+  await dark.page.screenshot({ path: screenshotPath('dark.png'), fullPage: true });
+  assert.deepEqual(dark.problems, []);
+  await dark.context.close();
+});
+
+test('sync-url keeps the selection in the URL hash, so a link reproduces the estimate', async () => {
+  const { page, context } = await open(env);
+  const w = await widget(page, 0);
+  await choose(w, { model: 'ray-2-flash', upscale: '2160p', extend: 9 });
+  await w.getByLabel('Per month').fill('12');
+  // Writes are throttled (browsers limit history updates); the last one lands.
+  await page.waitForFunction(() => location.hash.includes('per-month=12'));
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /model=ray-2-flash/);
+  assert.match(hash, /addons=extend%3A9%20upscale%3A2160p/);
+  const quote = await quoteOf(w);
+
+  const again = await open(env, hash);
+  const w2 = await widget(again.page, 0);
+  assert.deepEqual(await quoteOf(w2), quote);
+  assert.equal(await w2.getByLabel('Per month').inputValue(), '12');
+  assert.equal(await widget(again.page, 1).then(shown), 75, 'the other instance ignores the hash');
+  // Following a new link on the same page (hashchange).
+  await again.page.evaluate(() => {
+    location.hash = '#platform=dream-machine-web&model=photon&images=5';
+  });
+  await again.page.waitForFunction(() => document.querySelector('credit-estimator').quote?.credits === 32);
+  assert.deepEqual(again.problems, []);
+  await again.context.close();
+  await context.close();
+});
+
+test('tables-src: a second edition of the tables changes the total; a bad one is reported', async () => {
+  // A copy of www/ with two extra editions and a page that uses them.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-estimator-'));
+  fs.cpSync(www, dir, { recursive: true });
+  const probe = await open(env);
+  await widget(probe.page, 0);
+  const tables = await call(probe.page, 'defaultTables');
+  await probe.context.close();
+  const second = structuredClone(tables);
+  second.edition = { ...second.edition, name: 'Second edition (test)', effective: '2027-01-01' };
+  const clip = second.videoWeb.clips.find((c) => c.model === 'ray-2-flash' && c.resolution === '720p' && c.seconds === 5);
+  clip.credits = 60;
+  fs.mkdirSync(path.join(dir, 'editions'));
+  fs.writeFileSync(path.join(dir, 'editions', 'second.json'), JSON.stringify(second));
+  const broken = structuredClone(tables);
+  broken.videoWeb.clips[0].credits = -5;
+  fs.writeFileSync(path.join(dir, 'editions', 'broken.json'), JSON.stringify(broken));
+  fs.writeFileSync(
+    path.join(dir, 'editions.html'),
+    `<!doctype html><meta charset="utf-8"><title>editions</title><link rel="icon" href="favicon.svg">
+<script type="module" src="credit-estimator.js"></script>
+<credit-estimator id="second" tables-src="editions/second.json" model="ray-2-flash" addons="upscale:2160p"></credit-estimator>
+<credit-estimator id="broken" tables-src="editions/broken.json"></credit-estimator>
+<credit-estimator id="builtin" model="ray-2-flash" addons="upscale:2160p"></credit-estimator>`,
+  );
+  const local = await start({ dir });
+  try {
+    const { page, context, problems } = await open(local, 'editions.html');
+    const w = page.locator('#second');
+    await page.waitForFunction(() => document.getElementById('second').quote);
+    assert.equal((await quoteOf(w)).credits, 60 + 20);
+    assert.equal((await quoteOf(w)).edition.effective, '2027-01-01');
+    assert.equal(await shown(w), 80);
+    assert.match(await w.locator('.edition').textContent(), /Prices as of Jan 1, 2027/);
+    assert.equal(await shown(page.locator('#builtin')), 75, 'other instances keep the built-in tables');
+
+    await page.waitForFunction(() => /could not be used/.test(document.getElementById('broken').shadowRoot.textContent));
+    const bad = page.locator('#broken');
+    assert.match(await bad.locator('.why').textContent(), /videoWeb\.clips\[0\]/);
+    assert.equal(await quoteOf(bad), null);
+
+    // Removing the attribute goes back to the built-in edition.
+    const event = page.evaluate(() => new Promise((resolve) =>
+      document.getElementById('second').addEventListener('estimate', (e) => resolve(e.detail.quote.credits), { once: true })));
+    await w.evaluate((el) => el.removeAttribute('tables-src'));
+    assert.equal(await event, 75);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await local.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

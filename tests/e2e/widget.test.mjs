@@ -1,0 +1,391 @@
+// The <credit-estimator> element end to end in Chromium: every control against
+// quote(), every row of the credit article through the controls, attributes,
+// the `quote` property and the `estimate` event, bad attributes, plan fit, the
+// balance check, theming.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, widget, shown, call, quoteOf, choose, digits } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** Asserts the widget shows and holds exactly what quote(request) gives. */
+async function expectQuote(page, w, request, credits) {
+  const expected = await call(page, 'quote', request);
+  if (credits !== undefined) assert.equal(expected.credits, credits, JSON.stringify(request));
+  assert.deepEqual(await quoteOf(w), expected, JSON.stringify(request));
+  assert.equal(await shown(w), expected.credits);
+  return expected;
+}
+
+test('each control changes the total to what quote() gives', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  const web = { platform: 'dream-machine-web' };
+  await expectQuote(page, w, { ...web, model: 'ray-2', resolution: '720p', durationSeconds: 5 }, 160);
+
+  await choose(w, { model: 'ray-2-flash' });
+  await expectQuote(page, w, { ...web, model: 'ray-2-flash', resolution: '720p', durationSeconds: 5 }, 55);
+  await choose(w, { resolution: '1080p' });
+  await expectQuote(page, w, { ...web, model: 'ray-2-flash', resolution: '1080p', durationSeconds: 5 }, 65);
+  await choose(w, { duration: 10 });
+  const clip = { ...web, model: 'ray-2-flash', resolution: '1080p', durationSeconds: 10 };
+  await expectQuote(page, w, clip, 130);
+  await choose(w, { extend: 9 });
+  await expectQuote(page, w, { ...clip, addons: [{ kind: 'extend', seconds: 9 }] });
+  await choose(w, { upscale: '2160p' });
+  await expectQuote(page, w, { ...clip, addons: [{ kind: 'extend', seconds: 9 }, { kind: 'upscale', to: '2160p' }] });
+  await choose(w, { reframe: true });
+  const three = [{ kind: 'extend', seconds: 9 }, { kind: 'upscale', to: '2160p' }, { kind: 'reframe' }];
+  await expectQuote(page, w, { ...clip, addons: three });
+  assert.equal(await w.locator('.approx').isVisible(), false);
+  await choose(w, { modify: true });
+  const q = await expectQuote(page, w, { ...clip, addons: [...three, { kind: 'modify' }] });
+  assert.equal(q.approximate, true);
+  assert.ok(await w.locator('.approx').isVisible(), 'modify shows the approximate mark');
+  assert.match(await w.getByRole('status').textContent(), /^≈/);
+  // A line per item, with its arithmetic, and the notes.
+  const lines = await w.locator('.lines li:not(.sum)').allTextContents();
+  assert.equal(lines.length, q.lines.length);
+  q.lines.forEach((line, i) => assert.ok(lines[i].includes(line.label), lines[i]));
+  assert.deepEqual(await w.locator('.result .notes > li').allTextContents(), q.notes);
+  // Dollars at the top-up rate and each plan's effective rate.
+  const usd = await page.evaluate((u) => new Intl.NumberFormat('en-US', {
+    style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4,
+  }).format(u), q.usdAtTopUpRate);
+  assert.equal(await w.locator('.usd').textContent(), `${usd} at the top-up rate`);
+  const rates = await w.locator('.rate-list li').allTextContents();
+  assert.deepEqual(rates.map((r) => r.match(/Top-up|Lite|Plus|Unlimited/)?.[0]), ['Top-up', 'Lite', 'Plus', 'Unlimited']);
+  assert.ok(rates.every((r) => /per credit/.test(r)));
+
+  // Images: only the add-ons that apply stay; Images takes a count.
+  await choose(w, { model: 'photon', images: 6 });
+  await expectQuote(page, w, { ...web, model: 'photon', images: 6, addons: [{ kind: 'reframe' }] }, 56);
+  assert.ok(await w.getByLabel('Upscale').isDisabled());
+  assert.ok(await w.getByLabel('Resolution').isDisabled());
+  await choose(w, { reframe: false });
+  await expectQuote(page, w, { ...web, model: 'photon', images: 6 }, 32);
+
+  // iOS bills per second: Duration is a number input taking any length.
+  await choose(w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p' });
+  assert.equal(await w.getByLabel('Duration').evaluate((e) => e.type), 'number');
+  await choose(w, { duration: 9 });
+  await expectQuote(page, w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p', durationSeconds: 9 }, 320);
+  await choose(w, { duration: 10.5 });
+  await expectQuote(page, w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p', durationSeconds: 10.5 }, 480);
+
+  // Luma Agents: the models are listed, their costs are not published.
+  await choose(w, { platform: 'luma-agents' });
+  const models = await w.getByLabel('Model', { exact: true }).locator('option').allTextContents();
+  assert.equal(models.length, 5);
+  assert.ok(models.every((m) => m.includes('costs not published')), models.join());
+  assert.equal(await quoteOf(w), null);
+  assert.match(await w.locator('.why').textContent(), /not published/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('menus offer only what exists: Ray1.6 on the web is 720p and 5 s', async () => {
+  const { page, context } = await open(env);
+  const w = await widget(page);
+  await choose(w, { model: 'ray-1.6' });
+  const options = (name) => w.getByLabel(name).locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(await options('Resolution'), ['720p']);
+  assert.deepEqual(await options('Duration'), ['5']);
+  assert.ok(await w.getByLabel('Reframe').isDisabled(), 'the article gives no reframe rate for Ray1.6');
+  await choose(w, { platform: 'dream-machine-ios' });
+  assert.deepEqual(await options('Resolution'), ['720p']);
+  await choose(w, { model: 'ray-2' });
+  assert.deepEqual(await options('Resolution'), ['540p', '720p']);
+  await context.close();
+});
+
+// Every figure of "Credit Pricing, Usage & Top-Ups", priced through the controls.
+const ROWS = [
+  ['Photon: 4 images, one batch of 4 at 4 credits', { model: 'photon', images: 4 }, 16],
+  ['Photon: 6 images are 2 batches', { model: 'photon', images: 6 }, 32],
+  ['Ray1.6 720p 5 s', { model: 'ray-1.6', resolution: '720p', duration: 5 }, 80],
+  ['Ray2 720p 5 s', { model: 'ray-2', resolution: '720p', duration: 5 }, 160],
+  ['Ray2 720p 10 s', { model: 'ray-2', resolution: '720p', duration: 10 }, 320],
+  ['Ray2 1080p 5 s', { model: 'ray-2', resolution: '1080p', duration: 5 }, 170],
+  ['Ray2 1080p 10 s', { model: 'ray-2', resolution: '1080p', duration: 10 }, 340],
+  ['Ray2 Flash 720p 5 s', { model: 'ray-2-flash', resolution: '720p', duration: 5 }, 55],
+  ['Ray2 Flash 720p 10 s', { model: 'ray-2-flash', resolution: '720p', duration: 10 }, 110],
+  ['Ray2 Flash 1080p 5 s', { model: 'ray-2-flash', resolution: '1080p', duration: 5 }, 65],
+  ['Ray2 Flash 1080p 10 s', { model: 'ray-2-flash', resolution: '1080p', duration: 10 }, 130],
+  ['iOS Ray1.6 16/s', { platform: 'dream-machine-ios', model: 'ray-1.6', duration: 5 }, 80],
+  ['iOS Ray2 540p 16/s', { platform: 'dream-machine-ios', model: 'ray-2', resolution: '540p', duration: 5 }, 80],
+  ['iOS Ray2 720p 32/s', { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p', duration: 5 }, 160],
+  ['Modify a 5 s video ≈ 400', { model: 'ray-2-flash', resolution: '720p', duration: 5, modify: true }, 55 + 400],
+  ['Modify a 10 s video ≈ 800', { model: 'ray-2-flash', resolution: '720p', duration: 10, modify: true }, 110 + 800],
+  ['Reframe an image: 4', { model: 'photon', images: 4, reframe: true }, 16 + 16],
+  ['Reframe Ray2 Flash 11/s', { model: 'ray-2-flash', resolution: '720p', duration: 5, reframe: true }, 55 + 55],
+  ['Reframe Ray2 32/s', { model: 'ray-2', resolution: '720p', duration: 5, reframe: true }, 160 + 160],
+  ['a 9 s Extend is billed as 10 s', { model: 'ray-2-flash', resolution: '720p', duration: 5, extend: 9 }, 55 + 110],
+  ['Upscale 720p → 1080p (5 s): 10', { model: 'ray-2-flash', resolution: '720p', duration: 5, upscale: '1080p' }, 65],
+  ['Upscale 720p → 2160p (5 s): 20, the worked example', { model: 'ray-2-flash', resolution: '720p', duration: 5, upscale: '2160p' }, 75],
+  ['Upscale 1080p → 2160p (5 s): 10', { model: 'ray-2-flash', resolution: '1080p', duration: 5, upscale: '2160p' }, 75],
+];
+
+test('every row of the credit article can be priced with the controls', async () => {
+  const { page, context, problems } = await open(env);
+  await widget(page);
+  for (const [i, [name, selection, credits]] of ROWS.entries()) {
+    // A fresh, bare element each time: it starts from its defaults.
+    await page.evaluate((id) => {
+      const el = document.createElement('credit-estimator');
+      el.id = id;
+      document.body.append(el);
+    }, `row-${i}`);
+    await page.waitForFunction((id) => document.getElementById(id)?.quote, `row-${i}`);
+    const w = page.locator(`#row-${i}`);
+    await choose(w, selection);
+    assert.equal(await shown(w), credits, name);
+    assert.equal((await quoteOf(w)).credits, credits, name);
+    await page.evaluate((id) => document.getElementById(id).remove(), `row-${i}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('attributes set the selection; `quote` and the `estimate` event follow every change', async () => {
+  const { page, context, problems } = await open(env);
+  await widget(page);
+  const first = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        // Listening on document: the event bubbles and is composed.
+        document.addEventListener('estimate', function on(e) {
+          if (e.target.id !== 'probe') return;
+          document.removeEventListener('estimate', on);
+          resolve(e.detail);
+        });
+        const el = document.createElement('credit-estimator');
+        el.id = 'probe';
+        for (const [k, v] of Object.entries({
+          platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', duration: '5', addons: 'upscale:2160p',
+        })) el.setAttribute(k, v);
+        document.body.append(el);
+      }),
+  );
+  const worked = {
+    platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5,
+    addons: [{ kind: 'upscale', to: '2160p' }],
+  };
+  assert.deepEqual(first.request, worked);
+  assert.deepEqual(first.quote, await call(page, 'quote', worked));
+  assert.equal(first.quote.credits, 75);
+  const w = page.locator('#probe');
+  assert.deepEqual(await quoteOf(w), first.quote);
+
+  const change = (name, value) =>
+    page.evaluate(
+      ([name, value]) =>
+        new Promise((resolve) => {
+          const el = document.getElementById('probe');
+          el.addEventListener('estimate', (e) => resolve({ detail: e.detail, bubbles: e.bubbles, composed: e.composed }), { once: true });
+          if (value === null) el.removeAttribute(name);
+          else el.setAttribute(name, value);
+        }),
+      [name, value],
+    );
+  let e = await change('duration', '10');
+  assert.ok(e.bubbles && e.composed);
+  assert.equal(e.detail.quote.credits, 110 + 40);
+  assert.deepEqual(e.detail.quote, await call(page, 'quote', e.detail.request));
+  e = await change('addons', 'upscale:1080p extend:9 reframe modify');
+  assert.deepEqual(e.detail.request.addons, [
+    { kind: 'extend', seconds: 9 }, { kind: 'upscale', to: '1080p' }, { kind: 'reframe' }, { kind: 'modify' },
+  ]);
+  assert.deepEqual(e.detail.quote, await call(page, 'quote', e.detail.request));
+  assert.equal(await shown(w), e.detail.quote.credits);
+  e = await change('model', 'ray-2');
+  assert.equal(e.detail.request.model, 'ray-2');
+  assert.deepEqual(await quoteOf(w), e.detail.quote);
+  e = await change('platform', 'dream-machine-ios');
+  assert.deepEqual(e.detail.quote, await call(page, 'quote', e.detail.request));
+  e = await change('addons', null);
+  assert.deepEqual(e.detail.quote, await call(page, 'quote', e.detail.request));
+  e = await change('model', 'photon');
+  e = await change('images', '9');
+  assert.equal(e.detail.quote.credits, 48);
+  // A person's change fires it too.
+  const byHand = page.evaluate(
+    () => new Promise((resolve) => document.getElementById('probe').addEventListener('estimate', (e) => resolve(e.detail), { once: true })),
+  );
+  await w.getByLabel('Images').fill('13');
+  assert.equal((await byHand).quote.credits, 64);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('bad attribute values show a message in the widget and never throw on the page', async () => {
+  const { page, context, problems } = await open(env);
+  await widget(page);
+  const cases = [
+    [{ platform: 'mars' }, /unknown platform “?"?mars/i],
+    [{ platform: 'dream-machine-web', model: 'Ray-2' }, /unknown model/],
+    [{ platform: 'dream-machine-web', model: 'ray-2', resolution: '540p' }, /no 540p price/],
+    [{ platform: 'dream-machine-web', model: 'ray-2', duration: '7' }, /only as 5 s or 10 s clips/],
+    [{ platform: 'dream-machine-web', model: 'ray-2', duration: 'soon' }, /“soon” is not a number/],
+    [{ platform: 'dream-machine-web', model: 'photon', images: '2.5' }, /whole number/],
+    [{ platform: 'dream-machine-web', model: 'ray-2', addons: 'sparkle' }, /“sparkle” is not an add-on/],
+    [{ platform: 'dream-machine-web', model: 'ray-2', addons: 'upscale:4k' }, /not a resolution/],
+    [{ platform: 'dream-machine-web', model: 'ray-1.6', addons: 'reframe' }, /reframe/i],
+    [{ platform: 'dream-machine-ios', model: 'ray-2-flash' }, /publishes no rate/],
+  ];
+  for (const [i, [attrs, message]] of cases.entries()) {
+    await page.evaluate(
+      ([id, attrs]) => {
+        const el = document.createElement('credit-estimator');
+        el.id = id;
+        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        document.body.append(el);
+      },
+      [`bad-${i}`, attrs],
+    );
+    const w = page.locator(`#bad-${i}`);
+    await page.waitForFunction((id) => document.getElementById(id)?.shadowRoot?.querySelector('[role=status]')?.textContent, `bad-${i}`);
+    const text = await w.locator('.why, .alert').allTextContents();
+    assert.match(text.join(' '), message, JSON.stringify(attrs));
+    assert.equal(await quoteOf(w), null, JSON.stringify(attrs));
+    assert.match(await w.getByRole('status').textContent(), /no estimate/);
+  }
+  // Fixing the attribute brings the estimate back.
+  const w = page.locator('#bad-0');
+  await w.evaluate((el) => el.setAttribute('platform', 'dream-machine-web'));
+  assert.ok((await quoteOf(w)).credits > 0);
+  // A bad locale is reported; the estimate stays, in the browser's format.
+  await w.evaluate((el) => el.setAttribute('locale', 'not a locale!'));
+  assert.match(await w.locator('.alert').textContent(), /locale/);
+  assert.ok(await quoteOf(w));
+  // An unknown plan is named; the estimate stays.
+  await w.evaluate((el) => el.setAttribute('plan', 'gold'));
+  assert.match(await w.locator('.alert').textContent(), /plan “gold” is not a plan here: use free, lite/);
+  assert.ok(await quoteOf(w));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('numbers and dates follow the locale attribute', async () => {
+  const { page, context } = await open(env);
+  const w = await widget(page);
+  await w.evaluate((el) => {
+    el.setAttribute('model', 'ray-2-flash');
+    el.setAttribute('addons', 'modify reframe upscale:2160p');
+    el.setAttribute('duration', '10');
+  });
+  assert.equal(await w.getByRole('status').textContent(), '≈ 1,060 credits');
+  await w.evaluate((el) => el.setAttribute('locale', 'de-DE'));
+  assert.equal(await w.getByRole('status').textContent(), '≈ 1.060 credits');
+  assert.match(await w.locator('.usd').textContent(), /^3,5333\s\$/);
+  assert.match(await w.locator('.edition').textContent(), /22\.05\.2026/);
+  await context.close();
+});
+
+test('plan fit: N a month, each plan with top-ups, the recommendation, toggles and notices', async () => {
+  const { page, context } = await open(env);
+  const w = await widget(page);
+  const request = { platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', durationSeconds: 5 };
+  await w.getByLabel('Per month').fill('80');
+  let fit = await call(page, 'planFit', { platform: 'dream-machine-web', usage: [{ request, perMonth: 80 }] });
+  assert.equal(fit.monthlyCredits, 12800);
+  assert.match(await w.locator('.fit-sum').textContent(), /80 × 160 = 12,800 credits a month/);
+  const best = () => w.locator('.plan.best .plan-name').textContent();
+  assert.equal(await best(), fit.plans.find((p) => p.id === fit.recommended).name);
+  const card = (name) => w.locator('.plan', { has: page.locator('.plan-name', { hasText: name }) });
+  assert.match(await card('Lite').textContent(), /\$41\.99.*8 top-up packs \(\$32\.00\)/);
+  assert.match(await card('Unlimited').textContent(), /relaxed/);
+  assert.match(await card('Enterprise').textContent(), /cannot be priced/);
+  const notices = (await w.locator('.notices li').allTextContents()).join(' ');
+  assert.match(notices, /closed to new purchases/);
+  assert.match(notices, /do not roll over/);
+  assert.match(notices, /never transfer/);
+
+  await w.getByLabel('I need commercial use').check();
+  fit = await call(page, 'planFit', {
+    platform: 'dream-machine-web', usage: [{ request, perMonth: 80 }], needs: { commercialUse: true },
+  });
+  assert.equal(await best(), fit.plans.find((p) => p.id === fit.recommended).name);
+  assert.match(await card('Lite').getAttribute('class'), /off/);
+  await w.getByLabel('Pay annually').check();
+  fit = await call(page, 'planFit', {
+    platform: 'dream-machine-web', usage: [{ request, perMonth: 80 }], billing: 'annual', needs: { commercialUse: true },
+  });
+  const plus = fit.plans.find((p) => p.id === 'plus');
+  assert.match(await card('Plus').textContent(), new RegExp(`\\$${plus.totalUsd.replace('.', '\\.')}/mo, billed yearly`));
+
+  // iOS plans are not published: the widget says so instead of guessing.
+  await choose(w, { platform: 'dream-machine-ios' });
+  assert.match(await w.locator('.fit-sum').textContent(), /.+/);
+  assert.equal(await w.locator('.plan').count(), 0);
+  await context.close();
+});
+
+test('the balance panel shows the check() verdict and the pools it draws from', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  await w.getByText('Check my balance').click();
+  await w.getByLabel('My plan').selectOption('plus');
+  await w.getByLabel('Monthly credits left').fill('100');
+  await w.getByLabel('Gifted credits').fill('20');
+  await w.getByRole('button', { name: 'Add a top-up' }).click();
+  const bought = await page.evaluate(() => {
+    const d = new Date(Date.now() - 40 * 86400e3);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await w.getByLabel('Credits', { exact: true }).fill('1200');
+  await w.getByLabel('Bought on').fill(bought);
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  const wallet = {
+    platform: 'dream-machine', plan: 'plus', subscription: 'active', today, monthly: 100, gifted: 20,
+    topUps: [{ credits: 1200, purchased: bought }],
+  };
+  const request = { platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', durationSeconds: 5 };
+  let result = await call(page, 'check', wallet, request);
+  assert.equal(result.verdict, 'ok');
+  assert.match(await w.locator('.verdict-head').textContent(), /Enough credits/);
+  const draws = await w.locator('.draws li').allTextContents();
+  const amounts = await w.locator('.draws .v').allTextContents();
+  assert.deepEqual(amounts.map(digits), result.draws.map((d) => d.credits));
+  assert.match(draws[0], /Monthly credits/);
+  assert.match(draws[1], /Gifted credits/);
+  assert.match(draws[2], /Top-up bought/);
+
+  // Paused: top-ups stop counting and the generation cannot be paid.
+  await w.getByLabel('Subscription').selectOption('paused');
+  result = await call(page, 'check', { ...wallet, subscription: 'paused' }, request);
+  assert.equal(result.verdict, 'insufficient');
+  assert.match(await w.locator('.verdict-head').textContent(), new RegExp(`Not enough credits: ${result.shortfall} short`));
+  assert.equal(await w.locator('.draws').count(), 0);
+
+  // Unlimited runs out of fast credits into the relaxed queue.
+  await w.getByLabel('Subscription').selectOption('active');
+  await w.getByLabel('My plan').selectOption('unlimited');
+  await w.getByLabel('Monthly credits left').fill('0');
+  await w.getByLabel('Gifted credits').fill('');
+  await w.getByRole('button', { name: /Remove top-up/ }).click();
+  assert.match(await w.locator('.verdict-head').textContent(), /relaxed mode/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('theming through CSS custom properties on the host', async () => {
+  const { page, context } = await open(env);
+  const w = await widget(page);
+  const accent = () => w.locator('.plan.best').evaluate((el) => getComputedStyle(el).borderTopColor);
+  const before = await accent();
+  // The page's CSP forbids inline styles, so set the property through the CSSOM.
+  await w.evaluate((el) => el.style.setProperty('--ce-accent', 'rgb(200, 0, 0)'));
+  assert.notEqual(before, await accent());
+  assert.equal(await accent(), 'rgb(200, 0, 0)');
+  await context.close();
+});

@@ -1,0 +1,319 @@
+//! The `<credit-estimator>` widget's logic, in headless Chromium
+//! (`WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome -- --test widget`):
+//! the pure selection model (attributes, defaults, invalidation, requests,
+//! URL hash) and the widget mounted on a detached element.
+//! The end-to-end behaviour on a real page is in tests/e2e/.
+#![cfg(target_arch = "wasm32")]
+
+use credit_estimator::widget::Widget;
+use credit_estimator::widget::model::{
+    self, Field, Selection, complete, from_hash, normalize, parse_addons, request, to_hash,
+};
+use credit_estimator::{AddonRequest, Catalog, Estimator, Quote, QuoteRequest};
+use js_sys::{Function, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn catalog() -> Catalog {
+    Estimator::try_default().expect("built-in tables").catalog()
+}
+
+fn selection(pairs: &[(&str, &str)]) -> Selection {
+    let mut sel = Selection::default();
+    for (name, value) in pairs {
+        sel.apply(name, Some(value)).expect("valid attribute");
+    }
+    sel
+}
+
+fn price(sel: &Selection) -> u64 {
+    let cat = catalog();
+    let req = request(&cat, &complete(&cat, sel)).expect("a request");
+    Estimator::try_default()
+        .unwrap()
+        .quote(&req)
+        .expect("priced")
+        .credits
+}
+
+#[wasm_bindgen_test]
+fn addons_attribute_parses_every_kind_in_any_order() {
+    let parsed = parse_addons("  upscale:2160p extend:9,reframe   modify ").unwrap();
+    assert_eq!(
+        parsed,
+        [
+            Some("9".to_owned()),
+            Some("2160p".to_owned()),
+            Some("on".to_owned()),
+            Some("on".to_owned()),
+        ]
+    );
+    assert_eq!(parse_addons("").unwrap(), [None, None, None, None]);
+}
+
+#[wasm_bindgen_test]
+fn bad_addons_say_what_is_allowed() {
+    for (text, words) in [
+        ("sparkle", "not an add-on"),
+        ("upscale", "target resolution"),
+        ("extend", "seconds"),
+        ("reframe:yes", "takes no value"),
+        ("modify modify", "twice"),
+    ] {
+        let message = parse_addons(text).unwrap_err();
+        assert!(message.contains(words), "{text}: {message}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn defaults_fill_what_was_not_chosen() {
+    let cat = catalog();
+    let done = complete(&cat, &Selection::default());
+    assert_eq!(done.get(Field::Platform), Some("dream-machine-web"));
+    assert_eq!(done.get(Field::Model), Some("photon"));
+    assert_eq!(done.get(Field::Images), Some("4"));
+
+    let done = complete(
+        &cat,
+        &selection(&[("model", "ray-2"), ("duration", "10 s")]),
+    );
+    assert_eq!(done.get(Field::Duration), Some("10"));
+    let done = complete(&cat, &selection(&[("model", "ray-2")]));
+    assert_eq!(done.get(Field::Resolution), Some("720p"));
+    assert_eq!(done.get(Field::Duration), Some("5"));
+
+    let done = complete(
+        &cat,
+        &selection(&[("platform", "dream-machine-ios"), ("model", "ray-1.6")]),
+    );
+    assert_eq!(done.get(Field::Resolution), Some("720p"));
+    assert_eq!(done.get(Field::Duration), Some("5"));
+}
+
+#[wasm_bindgen_test]
+fn a_selection_becomes_the_quote_request() {
+    let cat = catalog();
+    let sel = complete(
+        &cat,
+        &selection(&[
+            ("platform", "dream-machine-web"),
+            ("model", "ray-2-flash"),
+            ("resolution", "720p"),
+            ("duration", "5 s"),
+            ("addons", "modify upscale:2160p extend:9 reframe"),
+        ]),
+    );
+    let req = request(&cat, &sel).unwrap();
+    assert_eq!(
+        req,
+        QuoteRequest {
+            platform: Some("dream-machine-web".into()),
+            model: Some("ray-2-flash".into()),
+            resolution: Some("720p".into()),
+            duration_seconds: Some(5.0),
+            images: None,
+            addons: Some(vec![
+                AddonRequest::extend(9.0),
+                AddonRequest::upscale("2160p"),
+                AddonRequest::reframe(),
+                AddonRequest::modify(),
+            ]),
+        }
+    );
+    // Images: resolution and duration do not apply and are left out.
+    let sel = complete(
+        &cat,
+        &selection(&[("model", "photon"), ("images", "6"), ("resolution", "720p")]),
+    );
+    let req = request(&cat, &sel).unwrap();
+    assert_eq!((req.images, req.resolution), (Some(6.0), None));
+    // Luma Agents: the model only, so the core says its costs are not published.
+    let sel = complete(&cat, &selection(&[("platform", "luma-agents")]));
+    let req = request(&cat, &sel).unwrap();
+    assert_eq!(req.model.as_deref(), Some("ray-3.14"));
+    assert_eq!((req.resolution, req.duration_seconds), (None, None));
+}
+
+#[wasm_bindgen_test]
+fn text_that_is_not_a_number_is_named() {
+    let cat = catalog();
+    let sel = complete(
+        &cat,
+        &selection(&[
+            ("platform", "dream-machine-ios"),
+            ("model", "ray-2"),
+            ("duration", "ten"),
+        ]),
+    );
+    let message = request(&cat, &sel).unwrap_err();
+    assert!(
+        message.contains("Duration") && message.contains("ten"),
+        "{message}"
+    );
+    assert_eq!(model::number("10.5", "x"), Ok(10.5));
+    assert_eq!(model::number(" 9s ", "x"), Ok(9.0));
+    assert!(model::number("", "Images").unwrap_err().contains("Images"));
+}
+
+#[wasm_bindgen_test]
+fn the_article_rows_price_through_selections() {
+    for (pairs, credits) in [
+        (
+            &[("model", "ray-2-flash"), ("addons", "upscale:2160p")][..],
+            75,
+        ),
+        (&[("model", "ray-1.6")][..], 80),
+        (&[("model", "ray-2"), ("duration", "10")][..], 320),
+        (&[("model", "ray-2"), ("resolution", "1080p")][..], 170),
+        (&[("model", "photon"), ("images", "6")][..], 32),
+        (
+            &[
+                ("platform", "dream-machine-ios"),
+                ("model", "ray-2"),
+                ("resolution", "720p"),
+                ("duration", "9"),
+            ][..],
+            320,
+        ),
+    ] {
+        assert_eq!(price(&selection(pairs)), credits, "{pairs:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_change_resets_later_choices_that_no_longer_exist() {
+    let cat = catalog();
+    let mut sel = complete(
+        &cat,
+        &selection(&[
+            ("model", "ray-2"),
+            ("resolution", "1080p"),
+            ("duration", "10"),
+            ("addons", "reframe upscale:2160p"),
+        ]),
+    );
+    sel.set(Field::Model, Some("ray-1.6"));
+    normalize(&cat, &mut sel, Field::Model, &Selection::default());
+    let done = complete(&cat, &sel);
+    // Ray1.6 on the web: 720p and 5 s only, no reframe; upscale to 2160p exists.
+    assert_eq!(done.get(Field::Resolution), Some("720p"));
+    assert_eq!(done.get(Field::Duration), Some("5"));
+    assert!(!done.on(Field::Reframe));
+    assert_eq!(done.get(Field::Upscale), Some("2160p"));
+    assert_eq!(price(&done), 100);
+}
+
+#[wasm_bindgen_test]
+fn choices_an_attribute_makes_are_kept_and_judged_by_the_core() {
+    let cat = catalog();
+    let attrs = selection(&[("model", "ray-2"), ("resolution", "1080p")]);
+    let mut sel = attrs.clone();
+    sel.set(Field::Model, Some("ray-1.6"));
+    normalize(&cat, &mut sel, Field::Model, &attrs);
+    assert_eq!(sel.get(Field::Resolution), Some("1080p"));
+    let req = request(&cat, &complete(&cat, &sel)).unwrap();
+    let error = Estimator::try_default().unwrap().quote(&req).unwrap_err();
+    assert_eq!(error.code().as_str(), "unsupported_resolution");
+}
+
+#[wasm_bindgen_test]
+fn the_url_hash_round_trips() {
+    let cat = catalog();
+    let sel = complete(
+        &cat,
+        &selection(&[
+            ("model", "ray-2-flash"),
+            ("addons", "upscale:2160p extend:9"),
+        ]),
+    );
+    let hash = to_hash(&cat, &sel);
+    assert!(hash.contains("model=ray-2-flash"), "{hash}");
+    let mut back = Selection::default();
+    for (k, v) in from_hash(&format!("#{hash}")).expect("a selection hash") {
+        back.apply(&k, Some(&v)).unwrap();
+    }
+    assert_eq!(complete(&cat, &back), sel);
+    assert!(from_hash("#pricing").is_none());
+}
+
+// The widget mounted on a detached element.
+
+fn host(attrs: &[(&str, &str)]) -> web_sys::HtmlElement {
+    let doc: web_sys::Document = Reflect::get(&js_sys::global(), &"document".into())
+        .unwrap()
+        .unchecked_into();
+    let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    for (k, v) in attrs {
+        el.set_attribute(k, v).unwrap();
+    }
+    el
+}
+
+/// The text of the first element in the shadow root matching `selector`.
+fn text(host: &web_sys::HtmlElement, selector: &str) -> String {
+    let root = Reflect::get(host, &"shadowRoot".into()).unwrap();
+    let query: Function = Reflect::get(&root, &"querySelector".into())
+        .unwrap()
+        .unchecked_into();
+    let el = query.call1(&root, &selector.into()).unwrap();
+    assert!(!el.is_null(), "no {selector}");
+    el.unchecked_into::<web_sys::Node>()
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn quote_of(widget: &Widget) -> Option<Quote> {
+    let value: wasm_bindgen::JsValue = widget.quote().into();
+    (!value.is_null()).then(|| serde_wasm_bindgen::from_value(value).expect("a quote"))
+}
+
+#[wasm_bindgen_test]
+fn mounted_widget_shows_the_total_in_a_status_element() {
+    let el = host(&[
+        ("platform", "dream-machine-web"),
+        ("model", "ray-2-flash"),
+        ("resolution", "720p"),
+        ("duration", "5"),
+        ("addons", "upscale:2160p"),
+        ("locale", "en-US"),
+    ]);
+    let widget = Widget::new(el.clone(), None);
+    assert_eq!(quote_of(&widget).map(|q| q.credits), Some(75));
+    assert_eq!(text(&el, "[role=status]"), "75 credits");
+    assert!(text(&el, ".usd").contains("$0.25"));
+
+    widget.attribute_changed("duration", Some("10".into()));
+    assert_eq!(quote_of(&widget).map(|q| q.credits), Some(150));
+    assert_eq!(text(&el, "[role=status]"), "150 credits");
+}
+
+#[wasm_bindgen_test]
+fn bad_attributes_show_a_message_and_null_quote_without_throwing() {
+    let el = host(&[("platform", "mars")]);
+    let widget = Widget::new(el.clone(), None);
+    assert!(quote_of(&widget).is_none());
+    assert!(text(&el, ".why").contains("unknown platform"));
+
+    widget.attribute_changed("platform", Some("dream-machine-web".into()));
+    widget.attribute_changed("addons", Some("sparkle".into()));
+    assert!(quote_of(&widget).is_none());
+    assert!(text(&el, ".alert").contains("sparkle"));
+
+    widget.attribute_changed("addons", None);
+    assert!(quote_of(&widget).is_some());
+
+    widget.attribute_changed("locale", Some("not a locale!".into()));
+    assert!(text(&el, ".alert").contains("locale"));
+    assert!(quote_of(&widget).is_some());
+}
+
+#[wasm_bindgen_test]
+fn luma_agents_models_say_costs_are_not_published() {
+    let el = host(&[("platform", "luma-agents"), ("model", "veo-3")]);
+    let widget = Widget::new(el.clone(), None);
+    assert!(quote_of(&widget).is_none());
+    assert!(text(&el, ".why").contains("not published"));
+    assert!(text(&el, "select[name=model]").contains("costs not published"));
+}

@@ -1,0 +1,76 @@
+// <credit-estimator>: Luma credit estimates on any page.
+//
+//   <script type="module" src="credit-estimator.js"></script>
+//   <credit-estimator platform="dream-machine-web" model="ray-2-flash"
+//                     resolution="720p" duration="5" addons="upscale:2160p"></credit-estimator>
+//
+// This file only defines the element and boots the WebAssembly module from
+// ./pkg/ (relative to this file, once for every instance). The UI is built and
+// updated from Rust (src/widget/) inside the element's open shadow root.
+//
+// Attributes (all optional, all may change later): platform, model,
+// resolution, duration, images, addons ("upscale:2160p extend:9 reframe
+// modify"), plan, locale, per-month, sync-url, tables-src, compact.
+// Property `quote`: the current quote (what quote() returns) or null.
+// Event `estimate` (bubbles, composed): detail { request, quote }.
+import init, { Widget } from './pkg/credit_estimator.js';
+
+const ATTRIBUTES = [
+  'platform', 'model', 'resolution', 'duration', 'images', 'addons',
+  'plan', 'locale', 'per-month', 'sync-url', 'tables-src',
+];
+
+let boot;
+
+export class CreditEstimator extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
+
+  #widget = null;
+
+  connectedCallback() {
+    boot ??= init();
+    boot.then(
+      () => {
+        if (!this.isConnected) return;
+        try {
+          this.#widget ??= new Widget(this, () => queueMicrotask(() => this.#estimate()));
+          this.#widget.connected();
+        } catch (error) {
+          this.#fail(error);
+        }
+      },
+      (error) => this.#fail(error),
+    );
+  }
+
+  disconnectedCallback() {
+    this.#widget?.disconnected();
+  }
+
+  attributeChangedCallback(name, _old, value) {
+    this.#widget?.attributeChanged(name, value);
+  }
+
+  /** The current quote (the object `quote()` returns), or null. */
+  get quote() {
+    return this.#widget ? this.#widget.quote : null;
+  }
+
+  // `estimate` after the change that caused it has finished (a microtask),
+  // so a listener may change the element again.
+  #estimate() {
+    const detail = { request: this.#widget?.request ?? null, quote: this.quote };
+    this.dispatchEvent(new CustomEvent('estimate', { bubbles: true, composed: true, detail }));
+  }
+
+  #fail(error) {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    root.textContent = `The credit estimator could not start: ${error?.message ?? error}`;
+  }
+}
+
+if (!customElements.get('credit-estimator')) {
+  customElements.define('credit-estimator', CreditEstimator);
+}
