@@ -13,7 +13,10 @@
 // modify"), plan, locale, per-month, sync-url, tables-src, compact.
 // Property `quote`: the current quote (what quote() returns) or null.
 // Event `estimate` (bubbles, composed): detail { request, quote }.
-import init, { Widget } from './pkg/credit_estimator.js';
+// The wasm download starts now, alongside the glue module's, not after it.
+const wasm = fetch(new URL('./pkg/credit_estimator_bg.wasm', import.meta.url));
+const glue = import('./pkg/credit_estimator.js');
+let Widget;
 
 const ATTRIBUTES = [
   'platform', 'model', 'resolution', 'duration', 'images', 'addons',
@@ -30,7 +33,10 @@ export class CreditEstimator extends HTMLElement {
   #widget = null;
 
   connectedCallback() {
-    boot ??= init();
+    boot ??= glue.then((pkg) => {
+      Widget = pkg.Widget;
+      return pkg.default({ module_or_path: wasm });
+    });
     boot.then(
       () => {
         if (!this.isConnected) return;
