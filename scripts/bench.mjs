@@ -168,7 +168,7 @@ async function browserBench() {
     // First estimate: from the request for the module's first byte (performance
     // entry of credit_estimator.js) to the first `estimate` event of a fresh element.
     const firsts = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 15; i++) {
       // A fresh context each time: nothing cached, as on a first visit.
       const context = await browser.newContext();
       const fresh = await context.newPage();

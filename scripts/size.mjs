@@ -15,13 +15,24 @@ const files = [
 ].filter((f) => fs.existsSync(path.join(root, f)));
 
 let total = 0;
+const rows = [];
 console.log('file                                  raw bytes   gzip -9');
 for (const file of files) {
   const raw = fs.readFileSync(path.join(root, file));
   const gz = zlib.gzipSync(raw, { level: 9 }).length;
   total += gz;
+  rows.push(`| \`${file}\` | ${raw.length.toLocaleString('en-US')} | ${gz.toLocaleString('en-US')} |`);
   console.log(`${file.padEnd(36)} ${String(raw.length).padStart(10)} ${String(gz).padStart(9)}`);
 }
 const verdict = total <= BUDGET ? 'within' : 'OVER';
-console.log(`${'total'.padEnd(36)} ${''.padStart(10)} ${String(total).padStart(9)}  (${(total / 1024).toFixed(1)} KiB, ${verdict} the ${BUDGET / 1024} KiB budget)`);
+const summary = `${(total / 1024).toFixed(1)} KiB, ${verdict} the ${BUDGET / 1024} KiB budget`;
+console.log(`${'total'.padEnd(36)} ${''.padStart(10)} ${String(total).padStart(9)}  (${summary})`);
+
+if (process.argv.includes('--record')) {
+  const table = ['| file | raw bytes | gzip -9 |', '|---|---|---|', ...rows, `| **total** | | **${total.toLocaleString('en-US')}** (${summary}) |`].join('\n');
+  const file = path.join(root, 'BENCHMARKS.md');
+  const section = `<!-- size:start -->\nRecorded ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n<!-- size:end -->`;
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/<!-- size:start -->[\s\S]*<!-- size:end -->/, section));
+  console.log('recorded in BENCHMARKS.md');
+}
 if (total > BUDGET) process.exit(1);

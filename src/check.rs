@@ -166,15 +166,13 @@ struct Checked<'a> {
 
 /// A whole number from 0 for a wallet field.
 fn wallet_count(field: &str, value: f64) -> Result<u64> {
-    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_COUNT as f64 {
-        // Checked above: whole and within 0..=2^53-1, exact as u64.
-        return Ok(value as u64);
-    }
-    Err(Error::invalid_wallet(format!(
-        "{field} must be a whole number of credits from 0 to {}, got {}",
-        grouped(MAX_COUNT),
-        describe_number(value)
-    )))
+    money::whole_count(value, 0).ok_or_else(|| {
+        Error::invalid_wallet(format!(
+            "{field} must be a whole number of credits from 0 to {}, got {}",
+            grouped(MAX_COUNT),
+            describe_number(value)
+        ))
+    })
 }
 
 fn wallet_date(field: &str, text: &str) -> Result<Date> {

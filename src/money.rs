@@ -36,6 +36,15 @@ pub fn usd_at_top_up_rate(credits: u64, top_up: TopUpPrice) -> String {
     usd_string(value, QUOTE_USD_PLACES)
 }
 
+/// A JavaScript number as a whole count from `min` to [`MAX_COUNT`]; `None`
+/// for NaN, infinities, fractions and anything out of that range.
+pub fn whole_count(value: f64, min: u64) -> Option<u64> {
+    // MAX_COUNT (2^53 - 1) and every whole number below it are exact in f64,
+    // so the range check is exact and so is the conversion.
+    let in_range = value >= min as f64 && value <= MAX_COUNT as f64;
+    (value.is_finite() && value.fract() == 0.0 && in_range).then_some(value as u64)
+}
+
 /// `ceil(numerator / denominator)` for whole numbers; `None` when the
 /// denominator is 0.
 pub fn ceil_div(numerator: u64, denominator: u64) -> Option<u64> {

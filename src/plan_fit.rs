@@ -110,17 +110,13 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
                 "{at}.perMonth is missing: how many a month, a whole number from 0"
             ))
         })?;
-        let count = if per_month == 0.0 {
-            0
-        } else {
-            quote::parse_count(&format!("{at}.perMonth"), per_month).map_err(|_| {
-                Error::invalid_request(format!(
-                    "{at}.perMonth must be a whole number from 0 to {}, got {}",
-                    grouped(MAX_COUNT),
-                    describe_number(per_month)
-                ))
-            })?
-        };
+        let count = money::whole_count(per_month, 0).ok_or_else(|| {
+            Error::invalid_request(format!(
+                "{at}.perMonth must be a whole number from 0 to {}, got {}",
+                grouped(MAX_COUNT),
+                describe_number(per_month)
+            ))
+        })?;
         if let Some(p) = request.platform.as_deref()
             && p != platform
             && book.platform(p).is_some()

@@ -208,15 +208,13 @@ pub(crate) fn describe_number(value: f64) -> String {
 
 /// A whole count of at least 1, as JavaScript gives numbers.
 pub(crate) fn parse_count(field: &str, value: f64) -> Result<u64> {
-    if value.is_finite() && value >= 1.0 && value.fract() == 0.0 && value <= MAX_COUNT as f64 {
-        // Checked above: a whole number from 1 to 2^53 - 1, exact in both types.
-        return Ok(value as u64);
-    }
-    Err(Error::invalid_request(format!(
-        "{field} must be a whole number from 1 to {}, got {}",
-        grouped(MAX_COUNT),
-        describe_number(value)
-    )))
+    money::whole_count(value, 1).ok_or_else(|| {
+        Error::invalid_request(format!(
+            "{field} must be a whole number from 1 to {}, got {}",
+            grouped(MAX_COUNT),
+            describe_number(value)
+        ))
+    })
 }
 
 fn total_overflow() -> Error {

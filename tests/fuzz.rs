@@ -6,6 +6,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+#[path = "common/inputs.rs"]
+mod inputs;
 #[path = "common/invariants.rs"]
 mod invariants;
 #[path = "common/strategies.rs"]
@@ -34,27 +36,12 @@ fn number() -> impl Strategy<Value = Option<f64>> {
         4 => (0u32..40).prop_map(|n| Some(f64::from(n))),
         2 => (0.0f64..100.0).prop_map(Some),
         1 => Just(None),
-        1 => proptest::sample::select(vec![
-            f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0, -1.0, 1e308, -1e308, 9_007_199_254_740_992.0,
-            9_007_199_254_740_991.0, f64::MIN_POSITIVE, 5e-324, 4_294_967_296.0, 1e15, 0.1 + 0.2,
-        ])
-        .prop_map(Some),
+        1 => proptest::sample::select(inputs::EDGE_NUMBERS).prop_map(Some),
         1 => any::<f64>().prop_map(Some),
     ]
 }
 
-const PLATFORMS: &[&str] = &["dream-machine-web", "dream-machine-ios", "luma-agents"];
-const MODELS: &[&str] = &[
-    "photon",
-    "ray-1.6",
-    "ray-2",
-    "ray-2-flash",
-    "ray-3.14",
-    "veo-3",
-    "kling-2.6",
-];
-const RESOLUTIONS: &[&str] = &["540p", "720p", "1080p", "2160p"];
-const KINDS: &[&str] = &["upscale", "extend", "reframe", "modify", "zoom"];
+use inputs::{KINDS, MODELS, PLANS, PLATFORMS, PRODUCTS, RESOLUTIONS, SUBSCRIPTIONS};
 
 fn addon() -> impl Strategy<Value = AddonRequest> {
     (text(KINDS), text(RESOLUTIONS), number()).prop_map(|(kind, to, seconds)| AddonRequest {
@@ -166,17 +153,9 @@ fn random_wallet() -> impl Strategy<Value = Wallet> {
     let lot =
         (number(), date.clone()).prop_map(|(credits, purchased)| TopUpLot { credits, purchased });
     (
-        text(&["dream-machine", "luma-agents"]),
-        text(&[
-            "free",
-            "lite",
-            "plus",
-            "unlimited",
-            "enterprise",
-            "pro",
-            "ultra",
-        ]),
-        text(&["active", "paused", "cancelled"]),
+        text(PRODUCTS),
+        text(PLANS),
+        text(SUBSCRIPTIONS),
         date,
         (number(), number(), number()),
         proptest::option::of(proptest::collection::vec(lot, 0..4)),

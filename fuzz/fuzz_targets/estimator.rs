@@ -3,6 +3,8 @@
 //! invariants as the proptest suite in tests/fuzz.rs). Run with `npm run fuzz`.
 #![no_main]
 
+#[path = "../../tests/common/inputs.rs"]
+mod inputs;
 #[path = "../../tests/common/invariants.rs"]
 mod invariants;
 
@@ -12,27 +14,7 @@ use credit_estimator::plan_fit::{Needs, PlanFitRequest, UsageLine};
 use credit_estimator::{AddonRequest, Estimator, QuoteRequest, Tables};
 use libfuzzer_sys::fuzz_target;
 
-const PLATFORMS: &[&str] = &["dream-machine-web", "dream-machine-ios", "luma-agents"];
-const MODELS: &[&str] = &[
-    "photon",
-    "ray-1.6",
-    "ray-2",
-    "ray-2-flash",
-    "ray-3.14",
-    "veo-3",
-];
-const RESOLUTIONS: &[&str] = &["540p", "720p", "1080p", "2160p"];
-const KINDS: &[&str] = &["upscale", "extend", "reframe", "modify"];
-const EDGES: &[f64] = &[
-    f64::NAN,
-    f64::INFINITY,
-    -1.0,
-    0.0,
-    1e308,
-    9_007_199_254_740_992.0,
-    3e-286,
-    0.1 + 0.2,
-];
+use inputs::{EDGE_NUMBERS, KINDS, MODELS, PLANS, PLATFORMS, PRODUCTS, RESOLUTIONS, SUBSCRIPTIONS};
 
 fn text(u: &mut Unstructured, pool: &[&str]) -> Result<Option<String>> {
     Ok(match u.int_in_range(0u8..=9)? {
@@ -45,7 +27,7 @@ fn text(u: &mut Unstructured, pool: &[&str]) -> Result<Option<String>> {
 fn number(u: &mut Unstructured) -> Result<Option<f64>> {
     Ok(match u.int_in_range(0u8..=9)? {
         0 => None,
-        1 => Some(*u.choose(EDGES)?),
+        1 => Some(*u.choose(EDGE_NUMBERS)?),
         2 => Some(f64::from_bits(u.arbitrary()?)),
         3 => Some(f64::from(u.int_in_range(0u32..=100_000)?) / 10.0),
         _ => Some(f64::from(u.int_in_range(0u32..=20)? * 5)),
@@ -91,20 +73,9 @@ fn wallet(u: &mut Unstructured) -> Result<Wallet> {
         });
     }
     Ok(Wallet {
-        platform: text(u, &["dream-machine", "luma-agents"])?,
-        plan: text(
-            u,
-            &[
-                "free",
-                "lite",
-                "plus",
-                "unlimited",
-                "enterprise",
-                "pro",
-                "ultra",
-            ],
-        )?,
-        subscription: text(u, &["active", "paused", "cancelled"])?,
+        platform: text(u, PRODUCTS)?,
+        plan: text(u, PLANS)?,
+        subscription: text(u, SUBSCRIPTIONS)?,
         today: date(u)?,
         monthly: number(u)?,
         gifted: number(u)?,
