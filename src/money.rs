@@ -27,13 +27,19 @@ pub fn usd_string(value: Decimal, places: u32) -> String {
     rounded.to_string()
 }
 
-/// What `credits` cost at the top-up rate (e.g. $4 per 1,200 credits),
-/// exact until the final rounding to [`QUOTE_USD_PLACES`].
-pub fn usd_at_top_up_rate(credits: u64, top_up: TopUpPrice) -> String {
-    // Both factors are below 2^53 and the top-up credits above 0, so neither
-    // the product (below 2^96) nor the quotient can overflow a Decimal.
-    let value = Decimal::from(credits) * top_up.price_usd / Decimal::from(top_up.credits);
+/// What `credits` cost at `price` for `per` credits (a top-up pack, a plan's
+/// allowance), exact until the final rounding to [`QUOTE_USD_PLACES`].
+/// `per` is validated above 0 in the tables; 0 is read as 1 rather than panic.
+pub fn usd_at_rate(credits: u64, price: Decimal, per: u64) -> String {
+    // credits is below 2^53 and prices are a few dollars, so neither the
+    // product nor the quotient can overflow a Decimal.
+    let value = Decimal::from(credits) * price / Decimal::from(per.max(1));
     usd_string(value, QUOTE_USD_PLACES)
+}
+
+/// What `credits` cost at the top-up rate (e.g. $4 per 1,200 credits).
+pub fn usd_at_top_up_rate(credits: u64, top_up: TopUpPrice) -> String {
+    usd_at_rate(credits, top_up.price_usd, top_up.credits)
 }
 
 /// A JavaScript number as a whole count from `min` to [`MAX_COUNT`]; `None`

@@ -149,18 +149,28 @@ impl Seconds {
     /// A number so close to 0 that it has no decimal value (below 1e-28) counts
     /// as 0: billing it one step would charge for nothing.
     fn parse(field: &str, value: f64) -> Result<Seconds> {
-        let exact = Decimal::try_from(value).unwrap_or(Decimal::ZERO);
-        if !value.is_finite() || value <= 0.0 || exact <= Decimal::ZERO {
-            return Err(Error::invalid_request(format!(
+        let not_positive = || {
+            Error::invalid_request(format!(
                 "{field} must be a number of seconds above 0, got {}",
                 describe_number(value)
-            )));
-        }
-        if exact > Decimal::from(MAX_COUNT) {
-            return Err(Error::invalid_request(format!(
+            ))
+        };
+        let too_large = || {
+            Error::invalid_request(format!(
                 "{field} is too large: at most {} seconds can be billed",
                 grouped(MAX_COUNT)
-            )));
+            ))
+        };
+        if !value.is_finite() || value <= 0.0 {
+            return Err(not_positive());
+        }
+        // A positive finite number has no decimal only when it is too large.
+        let exact = Decimal::try_from(value).map_err(|_| too_large())?;
+        if exact.is_zero() {
+            return Err(not_positive());
+        }
+        if exact > Decimal::from(MAX_COUNT) {
+            return Err(too_large());
         }
         Ok(Seconds(exact.normalize()))
     }
@@ -287,19 +297,17 @@ impl<'a> Addons<'a> {
                     out.extend = Some(Seconds::parse(&format!("{at}.seconds"), seconds)?);
                 }
                 "upscale" => {
-                    let targets: Vec<&str> =
-                        book.resolutions().iter().map(|r| r.id.as_ref()).collect();
                     let to = addon.to.as_deref().ok_or_else(|| {
                         Error::invalid_request(format!(
                             "{at}.to is missing: upscale needs a target resolution, {}",
-                            one_of(&targets)
+                            one_of(&resolution_ids(book))
                         ))
                     })?;
                     out.upscale = Some(book.resolution(to).ok_or_else(|| {
                         Error::invalid_request(format!(
                             "{at}.to {} is not a resolution: use {}",
                             shown(to),
-                            one_of(&targets)
+                            one_of(&resolution_ids(book))
                         ))
                     })?);
                 }
@@ -385,10 +393,13 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
     if let Some(res) = request.resolution.as_deref()
         && book.resolution(res).is_none()
     {
-        let known: Vec<&str> = book.resolutions().iter().map(|r| r.id.as_ref()).collect();
         return Err(Error::new(
             ErrorCode::UnsupportedResolution,
-            format!("resolution {} is not one of {}", shown(res), one_of(&known)),
+            format!(
+                "resolution {} is not one of {}",
+                shown(res),
+                one_of(&resolution_ids(book))
+            ),
         ));
     }
 
@@ -471,20 +482,27 @@ pub(crate) fn find_platform<'a>(
     })
 }
 
+/// The resolution ids, for messages saying what is allowed.
+fn resolution_ids(book: &PriceBook) -> Vec<&str> {
+    book.resolutions().iter().map(|r| r.id.as_ref()).collect()
+}
+
 fn find_model<'a>(
     book: &'a PriceBook,
     platform: &schema::Platform,
     id: Option<&str>,
 ) -> Result<&'a schema::Model> {
-    let offered: Vec<&str> = book
-        .models_of(&platform.product)
-        .map(|m| m.id.as_ref())
-        .collect();
+    // Only messages need the list: made when a model is not found.
+    let offered = || -> Vec<&str> {
+        book.models_of(&platform.product)
+            .map(|m| m.id.as_ref())
+            .collect()
+    };
     let id = id.ok_or_else(|| {
         Error::invalid_request(format!(
             "model is missing: {} offers {}",
             platform.name,
-            one_of(&offered)
+            one_of(&offered())
         ))
     })?;
     match book.model(id) {
@@ -497,7 +515,7 @@ fn find_model<'a>(
                 book.product(&model.product)
                     .map_or(model.product.as_ref(), |p| &p.name),
                 platform.name,
-                one_of(&offered)
+                one_of(&offered())
             ),
         )),
         None => Err(Error::new(
@@ -506,7 +524,7 @@ fn find_model<'a>(
                 "unknown model {} (ids are exact and lower case): {} offers {}",
                 shown(id),
                 platform.name,
-                one_of(&offered)
+                one_of(&offered())
             ),
         )),
     }

@@ -66,12 +66,6 @@ pub fn into_error(error: Error) -> JsValue {
 /// Reads a JS value into a core type; a fault is `code` with the path of it,
 /// `what` naming the argument (`request`, `wallet`, `tables`).
 pub(crate) fn read<T: FromJs>(value: JsValue, what: &str, code: ErrorCode) -> Result<T> {
-    if !value.is_object() || is_array(&value) {
-        return Err(Error::new(
-            code,
-            format!("{what} must be an object, got {}", describe(&value)),
-        ));
-    }
     T::from_js(&value, &from_js::Path::Root(what)).map_err(|fault| Error::new(code, fault.0))
 }
 

@@ -339,7 +339,7 @@ fn malformed_numbers_are_invalid_requests() {
         ),
         (
             ios(r#""model":"ray-2","resolution":"720p","durationSeconds":1e308"#),
-            "too large",
+            "durationSeconds is too large",
         ),
         (
             ios(r#""model":"ray-2","resolution":"720p","durationSeconds":281474976710656"#),

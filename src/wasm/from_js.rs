@@ -42,7 +42,7 @@ pub(crate) fn is_array(value: &JsValue) -> bool {
 }
 
 use crate::check::{KnownCost, TopUpLot, Wallet};
-use crate::error::one_of;
+use crate::error::{one_of, shown};
 use crate::plan_fit::{Needs, PlanFitRequest, UsageLine};
 use crate::quote::{AddonRequest, QuoteRequest, describe_number};
 use crate::tables::schema::*;
@@ -105,12 +105,7 @@ pub(crate) fn describe(value: &JsValue) -> String {
     } else if value.is_null() {
         "null".into()
     } else if let Some(text) = value.as_string() {
-        let short: String = text.chars().take(40).collect();
-        if short.len() < text.len() {
-            format!("\"{short}…\"")
-        } else {
-            format!("\"{short}\"")
-        }
+        shown(&text)
     } else if let Some(number) = value.as_f64() {
         describe_number(number)
     } else if let Some(flag) = value.as_bool() {
@@ -323,10 +318,9 @@ fn items(value: &JsValue, path: &Path<'_>) -> Read<Vec<JsValue>> {
     }
     let unreadable = || Fault(format!("{path}: its items could not be read"));
     let length = get_named(value, "length")
-        .map_err(|_| unreadable())?
-        .as_f64()
-        .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-        .ok_or_else(unreadable)? as u32;
+        .ok()
+        .and_then(|length| u32::from_js(&length, path).ok())
+        .ok_or_else(unreadable)?;
     let mut out = Vec::with_capacity(length.min(64) as usize);
     for i in 0..length {
         out.push(Reflect::get_u32(value, i).map_err(|_| unreadable())?);

@@ -80,13 +80,13 @@ impl Fmt {
     }
 }
 
-/// Today in the browser's time zone, `YYYY-MM-DD`.
+/// Today in the browser's time zone, `YYYY-MM-DD` (empty if the browser's
+/// clock gives no date).
 pub fn today() -> String {
     let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
+    i32::try_from(now.get_full_year())
+        .ok()
+        .and_then(|year| chrono::NaiveDate::from_ymd_opt(year, now.get_month() + 1, now.get_date()))
+        .map(crate::calendar::format_date)
+        .unwrap_or_default()
 }

@@ -63,20 +63,10 @@ use model::{Field, Selection};
 /// element, so it works under `style-src 'self'`).
 const CSS: &str = include_str!("widget.css");
 
-/// The attributes the element observes (`observedAttributes` in the JS).
-pub const ATTRIBUTES: [&str; 11] = [
-    "platform",
-    "model",
-    "resolution",
-    "duration",
-    "images",
-    "addons",
-    "plan",
-    "locale",
-    "per-month",
-    "sync-url",
-    "tables-src",
-];
+/// The attributes the element observes besides the selection's
+/// ([`model::SELECTION_ATTRIBUTES`]); together they are `observedAttributes`
+/// in the JS.
+const SETTING_ATTRIBUTES: [&str; 5] = ["plan", "locale", "per-month", "sync-url", "tables-src"];
 
 // The few browser globals the widget uses, bound directly (cheaper than
 // going through `window`).
@@ -360,7 +350,10 @@ impl State {
         }
         self.ui = view::build(&root);
         self.listen(&root);
-        for name in ATTRIBUTES {
+        for name in model::SELECTION_ATTRIBUTES
+            .iter()
+            .chain(&SETTING_ATTRIBUTES)
+        {
             let value = self.host.get_attribute(name);
             if value.is_some() {
                 self.attribute(name, value.as_deref(), true);

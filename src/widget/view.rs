@@ -14,7 +14,7 @@ use super::fmt::today;
 use super::model::{self, Context, Field, Kind};
 use super::{Prices, State, Tables};
 use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
-use crate::money::{PLAN_USD_PLACES, QUOTE_USD_PLACES, usd_string};
+use crate::money::{PLAN_USD_PLACES, usd_at_rate, usd_string};
 use crate::plan_fit::{Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
 use crate::quote::{Quote, QuoteRequest};
 
@@ -562,7 +562,7 @@ impl State {
             if credits == 0 {
                 return;
             }
-            let per = usd_string(price / Decimal::from(credits), QUOTE_USD_PLACES);
+            let per = usd_at_rate(1, price, credits);
             let detail = format!(
                 "{}{period} for {} credits = {} per credit",
                 f.usd(&usd_string(price, PLAN_USD_PLACES)),
@@ -585,7 +585,6 @@ impl State {
             };
             if let (Some(price), Some(included)) = (price, plan.row.credits) {
                 let included = u64::from(included);
-                let cost = price * Decimal::from(q.credits) / Decimal::from(included.max(1));
                 let period = if plan.row.relaxed_mode {
                     "/mo (fast)"
                 } else {
@@ -597,7 +596,7 @@ impl State {
                     price,
                     period,
                     included,
-                    &usd_string(cost, QUOTE_USD_PLACES),
+                    &usd_at_rate(q.credits, price, included),
                 );
             }
         }
