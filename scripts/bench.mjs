@@ -155,14 +155,11 @@ function nodeBench() {
 
 async function browserBench() {
   if (!fs.existsSync(path.join(root, 'www', 'credit-estimator.js'))) return null;
-  const { chromium } = await import('playwright-core');
+  const { launchChromium } = await import('./browser.mjs');
   const { serve } = await import('./serve.mjs');
   const server = await serve({ port: 0 });
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     // First estimate: from the request for the module's first byte (performance

@@ -5,10 +5,15 @@ import path from 'node:path';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Runs a command in the repo root with inherited output; exits on failure. */
-export function run(command, args, options = {}) {
+/** Runs a command in the repo root, showing it and its output. */
+function spawn(command, args, options) {
   console.log(`\n$ ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+}
+
+/** Runs a command with inherited output; exits on failure. */
+export function run(command, args, options = {}) {
+  const result = spawn(command, args, options);
   if (result.error) {
     console.error(`could not start ${command}: ${result.error.message}`);
     process.exit(1);
@@ -27,7 +32,6 @@ export function output(command, args) {
 
 /** Runs a command with inherited output; returns whether it succeeded. */
 export function attempt(command, args, options = {}) {
-  console.log(`\n$ ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const result = spawn(command, args, options);
   return !result.error && result.status === 0;
 }

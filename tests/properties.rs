@@ -5,6 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+#[path = "common/invariants.rs"]
+mod invariants;
 #[path = "common/strategies.rs"]
 mod strategies;
 use common::estimator;
@@ -12,7 +14,6 @@ use credit_estimator::check::{CheckRequest, KnownCost, Pool, TopUpLot, Verdict, 
 use credit_estimator::plan_fit::{Needs, PlanFitRequest, UsageLine};
 use credit_estimator::{AddonRequest, QuoteRequest};
 use proptest::prelude::*;
-use rust_decimal::Decimal;
 use strategies::request_strategy;
 
 /// `credits × $4 / 1,200` to 4 places, half away from zero, by integer arithmetic.
@@ -90,25 +91,12 @@ proptest! {
         let fit = estimator().plan_fit(&request).unwrap();
         let need: u64 = usage.iter().map(|u| estimator().quote(u.request.as_ref().unwrap()).unwrap().credits * u.per_month.unwrap() as u64).sum();
         prop_assert_eq!(fit.monthly_credits, need);
-        // Brute force: every eligible priced plan, cheapest total, then more credits, then relaxed mode.
-        let mut candidates: Vec<_> = fit.plans.iter()
-            .filter(|p| p.eligible && p.total_usd.is_some())
-            .map(|p| (Decimal::from_str_exact(p.total_usd.as_deref().unwrap()).unwrap(), std::cmp::Reverse(p.included_credits.unwrap_or(0)), !p.relaxed_mode, p.id.clone()))
-            .collect();
-        candidates.sort();
-        prop_assert_eq!(fit.recommended.clone(), candidates.first().map(|c| c.3.clone()));
+        // Brute force over every plan (tests/common/invariants.rs): totals are
+        // price plus packs, packs just cover the need, and the recommendation is
+        // the cheapest eligible plan, then more credits, then relaxed mode.
+        invariants::plan_fit(estimator().book(), &fit).map_err(TestCaseError::fail)?;
         for p in &fit.plans {
             if commercial && p.id == "lite" { prop_assert!(!p.eligible); }
-            if let (Some(price), Some(top_up), Some(total)) = (&p.price_usd, &p.top_up_usd, &p.total_usd) {
-                let sum = Decimal::from_str_exact(price).unwrap() + Decimal::from_str_exact(top_up).unwrap();
-                prop_assert_eq!(sum, Decimal::from_str_exact(total).unwrap());
-                let packs = p.top_up_packs.unwrap();
-                let included = p.included_credits.unwrap();
-                if !p.relaxed_mode {
-                    prop_assert!(included + packs * 1200 >= need);
-                    prop_assert!(packs == 0 || included + (packs - 1) * 1200 < need);
-                }
-            }
         }
     }
 

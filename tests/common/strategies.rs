@@ -2,12 +2,10 @@
 //! requests that name combinations which exist, drawn from the catalog.
 #![allow(dead_code)]
 
-use credit_estimator::{AddonRequest, Estimator, QuoteRequest};
+use credit_estimator::{AddonRequest, QuoteRequest};
 use proptest::prelude::*;
 
-fn estimator() -> Estimator {
-    Estimator::try_default().expect("the baked-in tables are valid")
-}
+use crate::common::estimator;
 
 /// A video request that exists, from the catalog: (platform, model, resolution, lengths).
 pub fn video_choices() -> Vec<(String, String, String, Option<Vec<u32>>)> {

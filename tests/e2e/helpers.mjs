@@ -5,17 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/browser.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const www = path.join(root, 'www');
 export const shots = path.join(root, 'artifacts', 'screenshots');
-
-const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 
 if (!fs.existsSync(path.join(www, 'pkg', 'credit_estimator_bg.wasm'))) {
   throw new Error('www/pkg/ is missing: run `npm run build` first');
@@ -25,7 +20,7 @@ if (!fs.existsSync(path.join(www, 'pkg', 'credit_estimator_bg.wasm'))) {
 export async function start({ dir } = {}) {
   const server = await serve({ port: 0, ...(dir ? { dir } : {}) });
   const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const browser = await launchChromium();
   return {
     base,
     browser,
