@@ -156,11 +156,21 @@ thread_local! {
     static DEFAULT: OnceCell<Result<Estimator>> = const { OnceCell::new() };
 }
 
-/// Runs `f` with the estimator of the baked-in tables.
+/// The estimator of the built-in tables, read from the JSON that `build.rs`
+/// wrote beside the baked statics, by the same reader and checks as
+/// `new Estimator({ tables })`. The module then holds the tables once, as
+/// text, instead of twice (BENCHMARKS.md, "What moved the numbers").
+pub(crate) fn built_in_estimator() -> Result<Estimator> {
+    let tables = js_sys::JSON::parse(crate::DEFAULT_TABLES_JSON)
+        .map_err(|_| Error::invalid_tables("the built-in tables are not JSON"))?;
+    read(tables, "tables", ErrorCode::InvalidTables).and_then(Estimator::try_with_tables)
+}
+
+/// Runs `f` with the estimator of the built-in tables.
 fn with_default(
     f: impl FnOnce(&Estimator) -> Result<JsValue>,
 ) -> std::result::Result<JsValue, JsValue> {
-    DEFAULT.with(|cell| match cell.get_or_init(Estimator::try_default) {
+    DEFAULT.with(|cell| match cell.get_or_init(built_in_estimator) {
         Ok(estimator) => thrown(f(estimator)),
         Err(error) => Err(into_error(error.clone())),
     })
@@ -237,12 +247,12 @@ impl JsEstimator {
     pub fn new(options: Option<EstimatorOptionsJs>) -> std::result::Result<JsEstimator, JsValue> {
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         let inner = if options.is_undefined() || options.is_null() {
-            Estimator::try_default()
+            built_in_estimator()
         } else {
             read::<EstimatorOptions>(options, "options", ErrorCode::InvalidTables).and_then(|o| {
                 match o.tables {
                     Some(tables) => Estimator::try_with_tables(tables),
-                    None => Estimator::try_default(),
+                    None => built_in_estimator(),
                 }
             })
         };

@@ -160,3 +160,13 @@ fn the_edition_must_be_dated() {
     t["edition"]["effective"] = json!("May 2026");
     assert_fault(t, &["edition.effective", "YYYY-MM-DD"]);
 }
+
+/// The wasm module builds its default estimator from `DEFAULT_TABLES_JSON`
+/// (src/wasm.rs, `built_in_estimator`), native code from the baked statics:
+/// both must be the same tables.
+#[test]
+fn the_json_text_holds_the_same_tables_as_the_baked_statics() {
+    let from_json: Tables = serde_json::from_str(credit_estimator::DEFAULT_TABLES_JSON)
+        .expect("DEFAULT_TABLES_JSON is the tables' JSON");
+    assert_eq!(&from_json, default_tables());
+}

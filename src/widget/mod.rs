@@ -144,7 +144,7 @@ thread_local! {
 
 fn built_in() -> Tables {
     let prices = BUILT_IN.with(|cell| {
-        cell.get_or_init(|| Estimator::try_default().ok().map(Prices::new))
+        cell.get_or_init(|| crate::wasm::built_in_estimator().ok().map(Prices::new))
             .clone()
     });
     prices.map_or_else(
