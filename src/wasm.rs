@@ -8,6 +8,7 @@
 //! can panic on input. The TypeScript shapes are in `src/wasm.d.ts`.
 
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 use js_sys::{Array, Reflect};
 use serde::Serialize;
@@ -153,27 +154,32 @@ fn check_with(e: &Estimator, wallet: JsValue, request: JsValue) -> Result<JsValu
 }
 
 thread_local! {
-    static DEFAULT: OnceCell<Result<Estimator>> = const { OnceCell::new() };
+    static DEFAULT: OnceCell<Result<Rc<Estimator>>> = const { OnceCell::new() };
 }
 
 /// The estimator of the built-in tables, read from the JSON that `build.rs`
 /// wrote beside the baked statics, by the same reader and checks as
 /// `new Estimator({ tables })`. The module then holds the tables once, as
 /// text, instead of twice (BENCHMARKS.md, "What moved the numbers").
-pub(crate) fn built_in_estimator() -> Result<Estimator> {
+fn read_built_in() -> Result<Rc<Estimator>> {
     let tables = js_sys::JSON::parse(crate::DEFAULT_TABLES_JSON)
         .map_err(|_| Error::invalid_tables("the built-in tables are not JSON"))?;
-    read(tables, "tables", ErrorCode::InvalidTables).and_then(Estimator::try_with_tables)
+    read(tables, "tables", ErrorCode::InvalidTables)
+        .and_then(Estimator::try_with_tables)
+        .map(Rc::new)
+}
+
+/// The estimator of the built-in tables, read once per module: the free
+/// functions, `new Estimator()` and every widget share it.
+pub(crate) fn built_in_estimator() -> Result<Rc<Estimator>> {
+    DEFAULT.with(|cell| cell.get_or_init(read_built_in).clone())
 }
 
 /// Runs `f` with the estimator of the built-in tables.
 fn with_default(
     f: impl FnOnce(&Estimator) -> Result<JsValue>,
 ) -> std::result::Result<JsValue, JsValue> {
-    DEFAULT.with(|cell| match cell.get_or_init(built_in_estimator) {
-        Ok(estimator) => thrown(f(estimator)),
-        Err(error) => Err(into_error(error.clone())),
-    })
+    thrown(built_in_estimator().and_then(|estimator| f(&estimator)))
 }
 
 /// Prices one generation with the built-in tables. Throws an `Error` with
@@ -223,7 +229,7 @@ pub fn default_tables() -> std::result::Result<TablesJs, JsValue> {
 /// given at run time in the schema of `pricing/`.
 #[wasm_bindgen(js_name = Estimator)]
 pub struct JsEstimator {
-    inner: Estimator,
+    inner: Rc<Estimator>,
 }
 
 /// `new Estimator(options)`.
@@ -251,7 +257,7 @@ impl JsEstimator {
         } else {
             read::<EstimatorOptions>(options, "options", ErrorCode::InvalidTables).and_then(|o| {
                 match o.tables {
-                    Some(tables) => Estimator::try_with_tables(tables),
+                    Some(tables) => Estimator::try_with_tables(tables).map(Rc::new),
                     None => built_in_estimator(),
                 }
             })

@@ -117,12 +117,12 @@ const HASH_THROTTLE_MS: i32 = 60;
 
 /// One edition of the tables with its catalog.
 pub struct Prices {
-    estimator: Estimator,
+    estimator: Rc<Estimator>,
     catalog: Catalog,
 }
 
 impl Prices {
-    fn new(estimator: Estimator) -> Rc<Prices> {
+    fn new(estimator: Rc<Estimator>) -> Rc<Prices> {
         let catalog = estimator.catalog();
         Rc::new(Prices { estimator, catalog })
     }
@@ -556,7 +556,7 @@ impl State {
                 .map_err(|e| e.message().to_owned()),
         };
         self.prices = match estimator {
-            Ok(estimator) => Tables::Ready(Prices::new(estimator)),
+            Ok(estimator) => Tables::Ready(Prices::new(Rc::new(estimator))),
             Err(message) => Tables::Failed(format!(
                 "The prices in tables-src “{src}” could not be used: {message}"
             )),
