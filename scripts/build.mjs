@@ -1,8 +1,10 @@
 // npm run build: the wasm-pack `--target web` package in pkg/, shrunk by
 // binaryen's wasm-opt (from npm; wasm-pack's own download is turned off in
-// Cargo.toml), and copied to www/pkg/ where the widget loads it from.
+// Cargo.toml), its JS glue minified by terser (the doc comments it drops are
+// in the .d.ts), and copied to www/pkg/ where the widget loads it from.
 import fs from 'node:fs';
 import path from 'node:path';
+import { minify } from 'terser';
 import { root, run } from './lib.mjs';
 
 const pkg = path.join(root, 'pkg');
@@ -17,6 +19,16 @@ run(wasmOpt, [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ]);
+
+// terser renames local names only, never properties, so the names of the
+// wasm's imports and exports are untouched.
+const glue = path.join(pkg, 'credit_estimator.js');
+const minified = await minify(fs.readFileSync(glue, 'utf8'), {
+  module: true,
+  compress: { passes: 2 },
+  format: { comments: /@ts-self-types/ },
+});
+fs.writeFileSync(glue, minified.code);
 
 const www = path.join(root, 'www', 'pkg');
 fs.rmSync(www, { recursive: true, force: true });
