@@ -1,7 +1,9 @@
 // npm run build: the wasm-pack `--target web` package in pkg/, shrunk by
 // binaryen's wasm-opt (from npm; wasm-pack's own download is turned off in
-// Cargo.toml), its JS glue minified by terser (the doc comments it drops are
-// in the .d.ts), and copied to www/pkg/ where the widget loads it from.
+// Cargo.toml), and copied to www/pkg/ where the widget loads it from, with
+// the JS glue minified by terser there: pkg/ keeps the readable glue for apps
+// (whose bundlers minify, and whose stack traces should be legible), www/pkg/
+// is what a pricing page downloads.
 import fs from 'node:fs';
 import path from 'node:path';
 import { minify } from 'terser';
@@ -20,20 +22,20 @@ run(wasmOpt, [
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ]);
 
-// terser renames local names only, never properties, so the names of the
-// wasm's imports and exports are untouched.
-const glue = path.join(pkg, 'credit_estimator.js');
-const minified = await minify(fs.readFileSync(glue, 'utf8'), {
-  module: true,
-  compress: { passes: 2 },
-  format: { comments: /@ts-self-types/ },
-});
-fs.writeFileSync(glue, minified.code);
-
 const www = path.join(root, 'www', 'pkg');
 fs.rmSync(www, { recursive: true, force: true });
 fs.mkdirSync(www, { recursive: true });
 for (const file of fs.readdirSync(pkg)) {
   if (/\.(js|wasm|d\.ts)$/.test(file)) fs.copyFileSync(path.join(pkg, file), path.join(www, file));
 }
+
+// terser renames local names only, never properties, so the names of the
+// wasm's imports and exports are untouched.
+const glue = path.join(www, 'credit_estimator.js');
+const minified = await minify(fs.readFileSync(glue, 'utf8'), {
+  module: true,
+  compress: { passes: 2 },
+  format: { comments: /@ts-self-types/ },
+});
+fs.writeFileSync(glue, minified.code);
 console.log(`\nbuilt pkg/ and www/pkg/ (${fs.statSync(wasm).size} bytes of wasm)`);
