@@ -1,7 +1,9 @@
 //! Reads `pricing/*.json`, validates the tables with the crate's own code
-//! (`src/tables/book.rs`), and bakes them into Rust (`OUT_DIR/default_tables.rs`)
-//! so the WebAssembly needs no JSON parser to start. A malformed table fails
-//! the build with a message naming the file and the row.
+//! (`src/tables/book.rs`), and writes them to `OUT_DIR/default_tables.rs` twice:
+//! baked into Rust statics for native code, and as JSON text, which the
+//! WebAssembly reads at start (JavaScript's `JSON.parse`, then the same reader
+//! and checks as `new Estimator({ tables })`). A malformed table fails the build
+//! with a message naming the file and the row.
 
 // The core modules are shared with the crate; the build uses part of them.
 #![allow(dead_code)]
@@ -10,6 +12,8 @@
 mod calendar;
 #[path = "src/error.rs"]
 mod error;
+#[path = "src/money.rs"]
+mod money;
 #[path = "src/tables/mod.rs"]
 mod tables;
 
@@ -60,7 +64,12 @@ fn main() {
     let manifest = env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
     let dir = Path::new(&manifest).join("pricing");
     println!("cargo::rerun-if-changed=pricing");
-    for shared in ["src/calendar.rs", "src/error.rs", "src/tables"] {
+    for shared in [
+        "src/calendar.rs",
+        "src/error.rs",
+        "src/money.rs",
+        "src/tables",
+    ] {
         println!("cargo::rerun-if-changed={shared}");
     }
 

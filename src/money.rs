@@ -15,6 +15,12 @@ pub const QUOTE_USD_PLACES: u32 = 4;
 /// Places of plan and top-up dollar figures.
 pub const PLAN_USD_PLACES: u32 = 2;
 
+/// The most any dollar figure in the tables may be. Every sum of money is a
+/// count of at most [`MAX_COUNT`] times such a figure, plus a few more, which
+/// stays far inside a `Decimal` (about 7.9e28): no arithmetic on money can
+/// overflow.
+pub const MAX_USD: u32 = 1_000_000;
+
 /// The largest whole number JavaScript holds exactly (2^53 - 1): no count may
 /// go beyond it, since every count crosses into JavaScript as a number.
 pub const MAX_COUNT: u64 = 9_007_199_254_740_991;
@@ -31,8 +37,8 @@ pub fn usd_string(value: Decimal, places: u32) -> String {
 /// allowance), exact until the final rounding to [`QUOTE_USD_PLACES`].
 /// `per` is validated above 0 in the tables; 0 is read as 1 rather than panic.
 pub fn usd_at_rate(credits: u64, price: Decimal, per: u64) -> String {
-    // credits is below 2^53 and prices are a few dollars, so neither the
-    // product nor the quotient can overflow a Decimal.
+    // credits is below 2^53 and the tables cap prices at MAX_USD, so neither
+    // the product nor the quotient can overflow a Decimal.
     let value = Decimal::from(credits) * price / Decimal::from(per.max(1));
     usd_string(value, QUOTE_USD_PLACES)
 }

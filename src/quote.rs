@@ -181,11 +181,18 @@ impl Seconds {
     }
 
     /// Whole billing steps this length starts: `ceil(seconds / step)`.
+    ///
+    /// Counted from the exact remainder, not from a rounded quotient: a
+    /// quotient below Decimal's 28 places (1e-28 s / 5) would round to 0 and
+    /// bill nothing, and one with too many digits could round down to a whole
+    /// number and drop the step a fraction started.
     fn steps(self, step: u32) -> Result<u64> {
-        (self.0 / Decimal::from(step))
-            .ceil()
+        let step = Decimal::from(step);
+        let started = self.0 % step;
+        let whole = ((self.0 - started) / step)
             .to_u64()
-            .ok_or_else(|| Error::invalid_request("the clip is too long to bill"))
+            .ok_or_else(|| Error::invalid_request("the clip is too long to bill"))?;
+        Ok(whole + u64::from(!started.is_zero()))
     }
 
     fn is_whole_multiple_of(self, step: u32) -> bool {

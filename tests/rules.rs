@@ -27,6 +27,10 @@ fn per_second_charges_round_up_to_5_second_steps() {
         ("10.5", 15),
         ("0.1", 5),
         ("5.000001", 10),
+        // Far below a step: still one started step, never a free clip.
+        ("1e-28", 5),
+        ("1.3921515606165517e-28", 5),
+        ("4.9999999999999999", 5),
     ] {
         let q = quote(&ios(&format!(
             r#""model":"ray-2","resolution":"540p","durationSeconds":{seconds}"#

@@ -88,6 +88,33 @@ fn missing_negative_and_zero_prices_are_faults() {
 }
 
 #[test]
+fn prices_above_a_million_dollars_are_faults() {
+    let mut t = pricing_json();
+    t["plans"]["topUp"]["priceUsd"] = json!("100000000000000000000");
+    assert_fault(t, &["plans.topUp", "priceUsd must be at most 1,000,000"]);
+    let mut t = pricing_json();
+    t["plans"]["dreamMachineWeb"]["plans"][1]["annualTotalUsd"] = json!("1000000.01");
+    assert_fault(
+        t,
+        &["plans.dreamMachineWeb.plans[1] (lite)", "at most 1,000,000"],
+    );
+
+    // At the cap, a quote of nearly 2^53 credits still prices exactly:
+    // $1,000,000 a credit.
+    let mut t = pricing_json();
+    t["plans"]["topUp"]["priceUsd"] = json!("1000000");
+    t["plans"]["topUp"]["credits"] = json!(1);
+    let e = load(t).unwrap();
+    let r: QuoteRequest = serde_json::from_value(json!({
+        "platform": "dream-machine-web", "model": "photon", "images": 2_000_000_000_000_000u64
+    }))
+    .unwrap();
+    let q = e.quote(&r).unwrap();
+    assert!(q.credits > 4_000_000_000_000_000, "{}", q.credits);
+    assert_eq!(q.usd_at_top_up_rate, format!("{}000000.0000", q.credits));
+}
+
+#[test]
 fn unknown_fields_are_faults() {
     let mut t = pricing_json();
     t["videoWeb"]["clips"][0]["price"] = json!(80);

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::schema::{self, Source, Tables, Text};
 use crate::calendar;
 use crate::error::{Error, Result};
+use crate::money;
 
 /// What a model makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -295,6 +296,13 @@ fn parse_usd(path: &str, field: &str, text: &str) -> Result<Decimal> {
         Ok(value) if value.is_sign_negative() => Err(fault(
             path,
             format!("{field} must not be negative, got \"{text}\""),
+        )),
+        Ok(value) if value > Decimal::from(money::MAX_USD) => Err(fault(
+            path,
+            format!(
+                "{field} must be at most {}, got \"{text}\"",
+                money::grouped(u64::from(money::MAX_USD))
+            ),
         )),
         Ok(value) => Ok(value),
         Err(_) => Err(fault(

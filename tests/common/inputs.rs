@@ -45,4 +45,9 @@ pub const EDGE_NUMBERS: &[f64] = &[
     4_294_967_296.0,
     1e15,
     0.1 + 0.2,
+    // Around Decimal's smallest step (1e-28): the first has a decimal value, a
+    // fifth of which has none; the last has none at all.
+    1e-28,
+    1.392_151_560_616_551_7e-28,
+    4e-29,
 ];
