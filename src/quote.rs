@@ -140,9 +140,15 @@ pub struct Quote {
     pub edition: EditionStamp,
 }
 
-/// A length in seconds as given (e.g. 10.5), exact.
+/// A length in seconds as given (e.g. 10.5), exact: whole seconds apart from
+/// the fraction, so that a sum (a clip and its extend) stays exact even where
+/// it needs more digits than one `Decimal` holds (10 s + 1e-28 s).
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Seconds(Decimal);
+struct Seconds {
+    whole: u64,
+    /// In [0, 1), normalized.
+    fraction: Decimal,
+}
 
 impl Seconds {
     /// A positive, finite number of seconds, or `invalid_request` naming `field`.
@@ -172,35 +178,55 @@ impl Seconds {
         if exact > Decimal::from(MAX_COUNT) {
             return Err(too_large());
         }
-        Ok(Seconds(exact.normalize()))
+        Ok(Seconds {
+            // At most MAX_COUNT, checked above.
+            whole: exact.trunc().to_u64().ok_or_else(too_large)?,
+            fraction: exact.fract().normalize(),
+        })
     }
 
+    /// The exact sum. Both fractions are below 1 with at most 28 places, so
+    /// their sum (below 2) is exact in a `Decimal`; the whole seconds, each at
+    /// most MAX_COUNT, add in a `u64`.
     fn plus(self, other: Seconds) -> Seconds {
-        // Both are at most MAX_COUNT, far below Decimal's range.
-        Seconds(self.0 + other.0)
+        let fraction = self.fraction + other.fraction;
+        let carry = fraction >= Decimal::ONE;
+        Seconds {
+            whole: self.whole + other.whole + u64::from(carry),
+            fraction: if carry {
+                fraction - Decimal::ONE
+            } else {
+                fraction
+            }
+            .normalize(),
+        }
     }
 
-    /// Whole billing steps this length starts: `ceil(seconds / step)`.
-    ///
-    /// Counted from the exact remainder, not from a rounded quotient: a
-    /// quotient below Decimal's 28 places (1e-28 s / 5) would round to 0 and
-    /// bill nothing, and one with too many digits could round down to a whole
-    /// number and drop the step a fraction started.
-    fn steps(self, step: u32) -> Result<u64> {
-        let step = Decimal::from(step);
-        let started = self.0 % step;
-        let whole = ((self.0 - started) / step)
-            .to_u64()
-            .ok_or_else(|| Error::invalid_request("the clip is too long to bill"))?;
-        Ok(whole + u64::from(!started.is_zero()))
+    /// Whole billing steps this length starts: `ceil(seconds / step)`,
+    /// counted in whole numbers (a fraction starts a step).
+    fn steps(self, step: u32) -> u64 {
+        let step = u64::from(step);
+        let started = !self.whole.is_multiple_of(step) || !self.fraction.is_zero();
+        self.whole / step + u64::from(started)
     }
 
     fn is_whole_multiple_of(self, step: u32) -> bool {
-        (self.0 % Decimal::from(step)).is_zero()
+        self.fraction.is_zero() && self.whole.is_multiple_of(u64::from(step))
     }
 
+    /// Whether this is exactly `seconds` long.
+    fn is(self, seconds: u64) -> bool {
+        self.fraction.is_zero() && self.whole == seconds
+    }
+
+    /// `10.5`: the whole seconds, then the fraction's places.
     fn text(self) -> String {
-        self.0.to_string()
+        let mut text = self.whole.to_string();
+        if !self.fraction.is_zero() {
+            // A normalized fraction in (0, 1) reads "0.…".
+            text.push_str(self.fraction.to_string().trim_start_matches('0'));
+        }
+        text
     }
 }
 
@@ -374,7 +400,7 @@ impl<'a> Builder<'a> {
 
     /// Notes a length that was billed as more than it is.
     fn note_rounding(&mut self, what: &str, actual: Seconds, billed: u64) {
-        if actual.0 != Decimal::from(billed) {
+        if !actual.is(billed) {
             self.notes.push(format!(
                 "{} s {what} billed as {billed} s: credit use rounds up in {} steps",
                 actual.text(),
@@ -715,10 +741,7 @@ fn price_video(
             .clips(&model.id)
             .filter(|c| c.resolution == res_id)
             .collect();
-        let Some(clip) = clips
-            .iter()
-            .find(|c| Decimal::from(c.seconds) == duration.0)
-        else {
+        let Some(clip) = clips.iter().find(|c| duration.is(u64::from(c.seconds))) else {
             let lengths: Vec<String> = clips.iter().map(|c| format!("{} s", c.seconds)).collect();
             return Err(Error::new(
                 ErrorCode::UnsupportedDuration,
@@ -755,7 +778,7 @@ fn price_video(
             .find(|r| r.resolution == res_id)
             .map(|r| u64::from(r.credits_per_second))
             .unwrap_or(0);
-        let steps = duration.steps(step)?;
+        let steps = duration.steps(step);
         let billed = mul_count(steps, step_u64).ok_or_else(total_overflow)?;
         let credits = mul_count(billed, rate).ok_or_else(total_overflow)?;
         b.line(
@@ -783,7 +806,7 @@ fn price_video(
                 model.name
             )));
         };
-        let steps = extra.steps(step)?;
+        let steps = extra.steps(step);
         let billed = mul_count(steps, step_u64).ok_or_else(total_overflow)?;
         let credits = mul_count(steps, per_step).ok_or_else(total_overflow)?;
         b.line(
@@ -802,7 +825,7 @@ fn price_video(
     if addons.is_empty() {
         return Ok(());
     }
-    let clip_steps = clip.steps(step)?;
+    let clip_steps = clip.steps(step);
     let clip_billed = mul_count(clip_steps, step_u64).ok_or_else(total_overflow)?;
     let whole_clip = if addons.extend.is_some() {
         format!("the {} s clip after extend", clip.text())

@@ -159,6 +159,40 @@ fn extend_bills_the_clips_own_rate_and_lengthens_the_clip() {
 }
 
 #[test]
+fn a_clip_and_its_extend_add_up_exactly() {
+    // 10 s + 1e-28 s needs 30 digits, more than a Decimal holds: the sum must
+    // not round back to 10 s. Web Ray2 720p: 320 for 10 s, the extend one 5 s
+    // step at 32/s, and the 10.0…01 s clip upscales in 3 started steps of 10.
+    let q = quote(&web(
+        r#""model":"ray-2","resolution":"720p","durationSeconds":10,"addons":[{"kind":"extend","seconds":1e-28},{"kind":"upscale","to":"1080p"}]"#,
+    ));
+    assert_eq!(q.credits, 320 + 160 + 30);
+    let upscale = q
+        .lines
+        .iter()
+        .find(|l| l.item == LineItem::Upscale)
+        .unwrap();
+    assert_eq!(upscale.billed_seconds, Some(15));
+    let exact = "10.0000000000000000000000000001 s";
+    assert!(q.notes.iter().any(|n| n.contains(exact)), "{:?}", q.notes);
+    // Fractions that carry into a whole second: 2.75 + 2.25 is exactly 5 s,
+    // one step, with nothing to round.
+    let q = quote(&ios(
+        r#""model":"ray-2","resolution":"720p","durationSeconds":2.75,"addons":[{"kind":"extend","seconds":2.25},{"kind":"upscale","to":"1080p"}]"#,
+    ));
+    let upscale = q
+        .lines
+        .iter()
+        .find(|l| l.item == LineItem::Upscale)
+        .unwrap();
+    assert_eq!(
+        (upscale.billed_seconds, upscale.credits),
+        (Some(5), 10),
+        "{q:?}"
+    );
+}
+
+#[test]
 fn add_ons_act_on_the_whole_clip_after_extend() {
     // Ray2 Flash 1080p 10 s + extend 5 + upscale 2160p (3 × 10) + reframe (15 s × 11) + modify (3 × 400)
     let q = quote(&web(
