@@ -3,7 +3,7 @@
 
 mod common;
 use common::{assert_credits, assert_error, estimator, quote};
-use credit_estimator::{ErrorCode, LineItem};
+use credit_estimator::{ErrorCode, LineItem, Quote, QuoteLine};
 
 const WEB: &str = r#""platform":"dream-machine-web""#;
 const IOS: &str = r#""platform":"dream-machine-ios""#;
@@ -14,6 +14,15 @@ fn web(rest: &str) -> String {
 
 fn ios(rest: &str) -> String {
     format!("{{{IOS},{rest}}}")
+}
+
+/// The quote's line for `item`; the quote must have one.
+#[track_caller]
+fn line(q: &Quote, item: LineItem) -> &QuoteLine {
+    q.lines
+        .iter()
+        .find(|l| l.item == item)
+        .unwrap_or_else(|| panic!("no {item:?} line in {q:?}"))
 }
 
 #[test]
@@ -136,11 +145,7 @@ fn extend_bills_the_clips_own_rate_and_lengthens_the_clip() {
         r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":9},{"kind":"upscale","to":"1080p"}]"#,
     ));
     assert_eq!(q.credits, 160 + 320 + 30);
-    let upscale = q
-        .lines
-        .iter()
-        .find(|l| l.item == LineItem::Upscale)
-        .unwrap();
+    let upscale = line(&q, LineItem::Upscale);
     assert_eq!(upscale.billed_seconds, Some(15));
     // iOS: its per-second rate. Ray2 720p 7 s (10 s billed) + extend 3 s (5 s billed) = 320 + 160.
     assert_credits(
@@ -167,11 +172,7 @@ fn a_clip_and_its_extend_add_up_exactly() {
         r#""model":"ray-2","resolution":"720p","durationSeconds":10,"addons":[{"kind":"extend","seconds":1e-28},{"kind":"upscale","to":"1080p"}]"#,
     ));
     assert_eq!(q.credits, 320 + 160 + 30);
-    let upscale = q
-        .lines
-        .iter()
-        .find(|l| l.item == LineItem::Upscale)
-        .unwrap();
+    let upscale = line(&q, LineItem::Upscale);
     assert_eq!(upscale.billed_seconds, Some(15));
     let exact = "10.0000000000000000000000000001 s";
     assert!(q.notes.iter().any(|n| n.contains(exact)), "{:?}", q.notes);
@@ -180,11 +181,7 @@ fn a_clip_and_its_extend_add_up_exactly() {
     let q = quote(&ios(
         r#""model":"ray-2","resolution":"720p","durationSeconds":2.75,"addons":[{"kind":"extend","seconds":2.25},{"kind":"upscale","to":"1080p"}]"#,
     ));
-    let upscale = q
-        .lines
-        .iter()
-        .find(|l| l.item == LineItem::Upscale)
-        .unwrap();
+    let upscale = line(&q, LineItem::Upscale);
     assert_eq!(
         (upscale.billed_seconds, upscale.credits),
         (Some(5), 10),
