@@ -447,9 +447,11 @@ impl State {
         if event.type_() == "click" {
             match target.get_attribute("data-act").as_deref() {
                 Some("add") => {
+                    // A new row starts at one pack of the tables' size; with
+                    // no tables (the button is disabled then) it starts empty.
                     let credits = match &self.prices {
                         Tables::Ready(p) => p.catalog.top_up.credits.to_string(),
-                        _ => "1200".into(),
+                        _ => String::new(),
                     };
                     self.wallet.top_ups.push((credits, fmt::today()));
                 }

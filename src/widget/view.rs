@@ -53,7 +53,7 @@ div.ce part=widget
    p.total role=status aria-live=polite aria-atomic=true
     span.num @
     span.unit @
-   p.approx @|Approximate: modify is “about” 400 credits per 5 s
+   p.approx @|Approximate: Luma gives only an “about” figure for modify
    p.usd @
    p.why aria-live=polite @
    ol.lines aria-label=Breakdown @

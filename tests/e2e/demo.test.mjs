@@ -211,6 +211,9 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
   second.edition = { ...second.edition, name: 'Second edition (test)', effective: '2027-01-01' };
   const clip = second.videoWeb.clips.find((c) => c.model === 'ray-2-flash' && c.resolution === '720p' && c.seconds === 5);
   clip.credits = 60;
+  // Modify at 500 per 5 s (not the articles' 400): no figure of the built-in
+  // edition may show in a widget priced from this one.
+  second.addons.modify.clips = [{ clipSeconds: 5, credits: 500 }, { clipSeconds: 10, credits: 1000 }];
   fs.mkdirSync(path.join(dir, 'editions'));
   fs.writeFileSync(path.join(dir, 'editions', 'second.json'), JSON.stringify(second));
   const broken = structuredClone(tables);
@@ -222,6 +225,7 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
 <script type="module" src="credit-estimator.js"></script>
 <credit-estimator id="second" tables-src="editions/second.json" model="ray-2-flash" addons="upscale:2160p"></credit-estimator>
 <credit-estimator id="broken" tables-src="editions/broken.json"></credit-estimator>
+<credit-estimator id="modify" tables-src="editions/second.json" model="ray-2" addons="modify"></credit-estimator>
 <credit-estimator id="builtin" model="ray-2-flash" addons="upscale:2160p"></credit-estimator>`,
   );
   const local = await start({ dir });
@@ -234,6 +238,13 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
     assert.equal(await shown(w), 80);
     assert.match(await w.locator('.edition').textContent(), /Prices as of Jan 1, 2027/);
     assert.equal(await shown(page.locator('#builtin')), 75, 'other instances keep the built-in tables');
+
+    await page.waitForFunction(() => document.getElementById('modify').quote);
+    const modify = page.locator('#modify');
+    assert.equal(await shown(modify), 160 + 500);
+    const text = await modify.evaluate((el) => el.shadowRoot.textContent);
+    assert.match(text, /about 500 credits/);
+    assert.doesNotMatch(text, /\b400\b/, 'no figure of the built-in edition shows');
 
     await page.waitForFunction(() => /could not be used/.test(document.getElementById('broken').shadowRoot.textContent));
     const bad = page.locator('#broken');
