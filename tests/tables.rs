@@ -88,6 +88,27 @@ fn missing_negative_and_zero_prices_are_faults() {
 }
 
 #[test]
+fn an_unpublished_figure_is_null_never_left_out() {
+    // Plus with its price deleted is a fault, not a plan whose price is unpublished.
+    let mut t = pricing_json();
+    t["plans"]["dreamMachineWeb"]["plans"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("monthlyUsd");
+    assert_fault(t, &["monthlyUsd"]);
+    let mut t = pricing_json();
+    t["plans"]["lumaAgents"]["plans"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("credits");
+    assert_fault(t, &["credits"]);
+    // Written as null, the same figure is unpublished, and says so.
+    let mut t = pricing_json();
+    t["plans"]["dreamMachineWeb"]["plans"][2]["monthlyUsd"] = Value::Null;
+    assert!(load(t).is_ok());
+}
+
+#[test]
 fn prices_above_a_million_dollars_are_faults() {
     let mut t = pricing_json();
     t["plans"]["topUp"]["priceUsd"] = json!("100000000000000000000");

@@ -11,6 +11,11 @@
 //!
 //! Money is written as a decimal string (`"9.99"`) so that no float ever
 //! holds it; credits and seconds are whole numbers.
+//!
+//! Every field must be written. An `Option` is `null` where the figure is not
+//! published: a price left out by mistake is a fault, not "unpublished"
+//! (`deserialize_with = "Option::deserialize"` turns off serde's default of
+//! `None` for a missing `Option`).
 
 use std::borrow::Cow;
 
@@ -54,7 +59,9 @@ pub struct Edition {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceDocument {
     pub title: Text,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub url: Option<Text>,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub note: Option<Text>,
 }
 
@@ -115,6 +122,7 @@ pub struct Model {
     pub name: Text,
     pub product: Text,
     /// `"image"` or `"video"`; `null` where the articles do not say.
+    #[serde(deserialize_with = "Option::deserialize")]
     pub output: Option<Text>,
 }
 
@@ -317,13 +325,20 @@ pub struct Plan {
     pub id: Text,
     pub name: Text,
     pub paid: bool,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub monthly_usd: Option<Text>,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub annual_monthly_usd: Option<Text>,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub annual_total_usd: Option<Text>,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub credits: Option<u32>,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub credits_note: Option<Text>,
     pub images_only: bool,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub commercial_use: Option<bool>,
+    #[serde(deserialize_with = "Option::deserialize")]
     pub watermark: Option<bool>,
     pub relaxed_mode: bool,
 }

@@ -127,6 +127,17 @@ fn expected(path: &Path<'_>, what: &str, value: &JsValue) -> Fault {
     Fault(format!("{path}: expected {what}, got {}", describe(value)))
 }
 
+/// Whether a field may be left out, and what `null` means for it.
+#[derive(Clone, Copy, PartialEq)]
+enum Presence {
+    /// May be absent; absent, `undefined` and `null` all mean "not given".
+    Optional,
+    /// Must be there; `null` means "not published".
+    Nullable,
+    /// Must be there with a value of its type.
+    Required,
+}
+
 /// A plain object whose fields are all among `known`.
 ///
 /// Field reads do not fail one by one: the first fault is kept and later
@@ -165,23 +176,30 @@ impl<'a> Obj<'a> {
         })
     }
 
-    /// The value of field `key`; `None` when absent (`undefined`, or `null`
-    /// for an optional field) or after a fault, which is recorded.
+    /// The value of field `key`; `None` when it may be and is absent or
+    /// `null` (see [`Presence`]), or after a fault, which is recorded.
     #[inline(never)]
-    fn field(&mut self, key: &'static str, required: bool) -> Option<JsValue> {
+    fn field(&mut self, key: &'static str, presence: Presence) -> Option<JsValue> {
         if self.fault.is_some() {
             return None;
         }
         match get_named(self.value, key) {
             Err(_) => self.fault = Some(Fault(format!("{}.{key} could not be read", self.path))),
-            Ok(value) if value.is_undefined() => {
-                if required {
-                    self.fault = Some(Fault(format!("{}.{key} is missing", self.path)));
+            Ok(value) if value.is_undefined() => match presence {
+                Presence::Optional => {}
+                Presence::Nullable => {
+                    self.fault = Some(Fault(format!(
+                        "{}.{key} is missing (write null where the figure is not published)",
+                        self.path
+                    )))
                 }
-            }
+                Presence::Required => {
+                    self.fault = Some(Fault(format!("{}.{key} is missing", self.path)))
+                }
+            },
             Ok(value) => {
                 self.present += 1;
-                if required || !value.is_null() {
+                if presence == Presence::Required || !value.is_null() {
                     return Some(value);
                 }
             }
@@ -189,8 +207,8 @@ impl<'a> Obj<'a> {
         None
     }
 
-    fn read<T: FromJs>(&mut self, key: &'static str, required: bool) -> Option<T> {
-        let value = self.field(key, required)?;
+    fn read<T: FromJs>(&mut self, key: &'static str, presence: Presence) -> Option<T> {
+        let value = self.field(key, presence)?;
         match T::from_js(&value, &Path::Field(self.path, key)) {
             Ok(read) => Some(read),
             Err(fault) => {
@@ -202,12 +220,18 @@ impl<'a> Obj<'a> {
 
     /// An optional field: absent, `undefined` and `null` are `None`.
     pub(crate) fn opt<T: FromJs>(&mut self, key: &'static str) -> Option<T> {
-        self.read(key, false)
+        self.read(key, Presence::Optional)
+    }
+
+    /// A field that must be there but may be `null` (`None`): a figure of the
+    /// tables that may be unpublished, but not forgotten.
+    pub(crate) fn nullable<T: FromJs>(&mut self, key: &'static str) -> Option<T> {
+        self.read(key, Presence::Nullable)
     }
 
     /// A required field (its default stands in after a fault).
     pub(crate) fn req<T: FromJs + Default>(&mut self, key: &'static str) -> T {
-        self.read(key, true).unwrap_or_default()
+        self.read(key, Presence::Required).unwrap_or_default()
     }
 
     /// The value read, or the first fault met while reading it, or the first
@@ -373,19 +397,20 @@ from_js! {
     KnownCost { credits: "credits" opt, platform: "platform" opt }
 }
 
-// The tables: the schema of `pricing/`, every field required unless it is an Option.
+// The tables: the schema of `pricing/`, every field required; an Option is
+// `null` where the figure is not published, never simply left out.
 from_js! {
     Tables { edition: "edition" req, catalog: "catalog" req, images: "images" req, video_web: "videoWeb" req,
         video_ios: "videoIos" req, addons: "addons" req, plans: "plans" req }
     Edition { name: "name" req, effective: "effective" req, sources: "sources" req }
-    SourceDocument { title: "title" req, url: "url" opt, note: "note" opt }
+    SourceDocument { title: "title" req, url: "url" nullable, note: "note" nullable }
     Source { article: "article" req, section: "section" req }
     Catalog { source: "source" req, products: "products" req, platforms: "platforms" req, models: "models" req,
         resolutions: "resolutions" req, unpublished: "unpublished" req }
     Product { id: "id" req, name: "name" req, open_to_purchases: "openToPurchases" req,
         extra_credits: "extraCredits" req, status: "status" req }
     Platform { id: "id" req, name: "name" req, product: "product" req }
-    Model { id: "id" req, name: "name" req, product: "product" req, output: "output" opt }
+    Model { id: "id" req, name: "name" req, product: "product" req, output: "output" nullable }
     Resolution { id: "id" req, lines: "lines" req }
     Unpublished { luma_agents_costs: "lumaAgentsCosts" req }
     Images { source: "source" req, rates: "rates" req }
@@ -407,8 +432,8 @@ from_js! {
     Plans { top_up: "topUp" req, dream_machine_web: "dreamMachineWeb" req, luma_agents: "lumaAgents" req }
     TopUp { source: "source" req, credits: "credits" req, price_usd: "priceUsd" req, valid_months: "validMonths" req }
     PlanList { source: "source" req, platform: "platform" req, plans: "plans" req }
-    Plan { id: "id" req, name: "name" req, paid: "paid" req, monthly_usd: "monthlyUsd" opt,
-        annual_monthly_usd: "annualMonthlyUsd" opt, annual_total_usd: "annualTotalUsd" opt, credits: "credits" opt,
-        credits_note: "creditsNote" opt, images_only: "imagesOnly" req, commercial_use: "commercialUse" opt,
-        watermark: "watermark" opt, relaxed_mode: "relaxedMode" req }
+    Plan { id: "id" req, name: "name" req, paid: "paid" req, monthly_usd: "monthlyUsd" nullable,
+        annual_monthly_usd: "annualMonthlyUsd" nullable, annual_total_usd: "annualTotalUsd" nullable, credits: "credits" nullable,
+        credits_note: "creditsNote" nullable, images_only: "imagesOnly" req, commercial_use: "commercialUse" nullable,
+        watermark: "watermark" nullable, relaxed_mode: "relaxedMode" req }
 }

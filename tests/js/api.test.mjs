@@ -139,4 +139,17 @@ test('an Estimator prices with tables given at run time', () => {
   const error = thrown(() => new Estimator({ tables: broken }));
   assert.equal(error.code, 'invalid_tables');
   assert.match(error.message, /videoWeb\.clips\[9\].*duplicate/);
+
+  // A price left out is a fault; `null` is how tables say "not published".
+  const forgotten = defaultTables();
+  delete forgotten.plans.dreamMachineWeb.plans[2].monthlyUsd;
+  const missing = thrown(() => new Estimator({ tables: forgotten }));
+  assert.equal(missing.code, 'invalid_tables');
+  assert.match(missing.message, /plans\.dreamMachineWeb\.plans\[2\]\.monthlyUsd is missing/);
+  const unpublished = defaultTables();
+  unpublished.plans.dreamMachineWeb.plans[2].monthlyUsd = null;
+  const plus = new Estimator({ tables: unpublished }).planFit({ platform: 'dream-machine-web', usage: [] })
+    .plans.find((p) => p.id === 'plus');
+  assert.equal(plus.priceUsd, null);
+  assert.equal(plus.eligible, false);
 });
