@@ -206,7 +206,7 @@ export interface PlanRow {
   commercialUse: boolean | null; watermark: boolean | null; relaxedMode: boolean;
 }
 
-/** The pricing tables: one key per file of `pricing/`. Money is a decimal string. */
+/** The pricing tables: one key per file of `pricing/`. Money is dollars as a decimal string with at most 2 places (`"9.99"`). */
 export interface Tables {
   edition: { name: string; effective: string; sources: { title: string; url: string | null; note: string | null }[] };
   catalog: {

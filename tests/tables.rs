@@ -109,6 +109,20 @@ fn an_unpublished_figure_is_null_never_left_out() {
 }
 
 #[test]
+fn dollar_figures_are_dollars_and_cents() {
+    for bad in ["4.001", "29.995", "+4", "4.", ".5", " 4", "4e0"] {
+        let mut t = pricing_json();
+        t["plans"]["topUp"]["priceUsd"] = json!(bad);
+        assert_fault(t, &["plans.topUp", "priceUsd", bad]);
+    }
+    for good in ["4", "4.5", "4.50", "0.99"] {
+        let mut t = pricing_json();
+        t["plans"]["topUp"]["priceUsd"] = json!(good);
+        assert!(load(t).is_ok(), "{good} is a price");
+    }
+}
+
+#[test]
 fn prices_above_a_million_dollars_are_faults() {
     let mut t = pricing_json();
     t["plans"]["topUp"]["priceUsd"] = json!("100000000000000000000");

@@ -304,11 +304,27 @@ fn parse_usd(path: &str, field: &str, text: &str) -> Result<Decimal> {
                 money::grouped(u64::from(money::MAX_USD))
             ),
         )),
-        Ok(value) => Ok(value),
+        Ok(value) if is_dollars_and_cents(text) => Ok(value),
+        Ok(_) => Err(fault(
+            path,
+            format!(
+                "{field} must be dollars with at most 2 decimal places, like \"9.99\", got \"{text}\""
+            ),
+        )),
         Err(_) => Err(fault(
             path,
             format!("{field} must be a decimal string like \"9.99\", got \"{text}\""),
         )),
+    }
+}
+
+/// Digits, then optionally a point and one or two digits: `4`, `9.9`, `9.99`
+/// (not `+4`, `4.`, `.5` or `4.001`: no price is quoted in fractions of a cent).
+fn is_dollars_and_cents(text: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match text.split_once('.') {
+        None => digits(text),
+        Some((whole, cents)) => digits(whole) && cents.len() <= 2 && digits(cents),
     }
 }
 
