@@ -185,18 +185,14 @@ impl<'a> Obj<'a> {
         }
         match get_named(self.value, key) {
             Err(_) => self.fault = Some(Fault(format!("{}.{key} could not be read", self.path))),
-            Ok(value) if value.is_undefined() => match presence {
-                Presence::Optional => {}
-                Presence::Nullable => {
-                    self.fault = Some(Fault(format!(
-                        "{}.{key} is missing (write null where the figure is not published)",
-                        self.path
-                    )))
-                }
-                Presence::Required => {
-                    self.fault = Some(Fault(format!("{}.{key} is missing", self.path)))
-                }
-            },
+            Ok(value) if value.is_undefined() => {
+                let hint = match presence {
+                    Presence::Optional => return None,
+                    Presence::Nullable => " (write null where the figure is not published)",
+                    Presence::Required => "",
+                };
+                self.fault = Some(Fault(format!("{}.{key} is missing{hint}", self.path)));
+            }
             Ok(value) => {
                 self.present += 1;
                 if presence == Presence::Required || !value.is_null() {
