@@ -37,6 +37,16 @@ fn assert_fault(tables: Value, words: &[&str]) {
     }
 }
 
+/// Deletes `key` from the table row `row`, which must hold it.
+#[track_caller]
+fn remove_key(row: &mut Value, key: &str) {
+    let row = row.as_object_mut().expect("a table row is an object");
+    assert!(
+        row.remove(key).is_some(),
+        "the row has no {key:?} to delete"
+    );
+}
+
 #[test]
 fn the_baked_tables_are_the_pricing_files() {
     let from_files: Tables = serde_json::from_value(pricing_json()).unwrap();
@@ -65,10 +75,7 @@ fn a_second_edition_is_priced_by_its_own_figures() {
 #[test]
 fn missing_negative_and_zero_prices_are_faults() {
     let mut t = pricing_json();
-    t["videoWeb"]["clips"][3]
-        .as_object_mut()
-        .unwrap()
-        .remove("credits");
+    remove_key(&mut t["videoWeb"]["clips"][3], "credits");
     assert_fault(t, &["credits"]);
     let mut t = pricing_json();
     t["videoIos"]["rates"][0]["creditsPerSecond"] = json!(-16);
@@ -91,16 +98,10 @@ fn missing_negative_and_zero_prices_are_faults() {
 fn an_unpublished_figure_is_null_never_left_out() {
     // Plus with its price deleted is a fault, not a plan whose price is unpublished.
     let mut t = pricing_json();
-    t["plans"]["dreamMachineWeb"]["plans"][2]
-        .as_object_mut()
-        .unwrap()
-        .remove("monthlyUsd");
+    remove_key(&mut t["plans"]["dreamMachineWeb"]["plans"][2], "monthlyUsd");
     assert_fault(t, &["monthlyUsd"]);
     let mut t = pricing_json();
-    t["plans"]["lumaAgents"]["plans"][0]
-        .as_object_mut()
-        .unwrap()
-        .remove("credits");
+    remove_key(&mut t["plans"]["lumaAgents"]["plans"][0], "credits");
     assert_fault(t, &["credits"]);
     // Written as null, the same figure is unpublished, and says so.
     let mut t = pricing_json();
