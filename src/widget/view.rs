@@ -304,8 +304,14 @@ fn unit(n: u64, one: &'static str, many: &'static str) -> &'static str {
 /// `(value, text)` options.
 type Options = Vec<(String, String)>;
 
-fn dash() -> Options {
-    vec![(String::new(), "—".into())]
+/// A select only video takes: its options for a video model, else a
+/// disabled dash.
+fn fill_for_video(ui: &mut Ui, i: usize, items: Options, current: &str, video: bool) {
+    if video {
+        fill(ui, i, items, current, false);
+    } else {
+        fill(ui, i, vec![(String::new(), "—".into())], "", true);
+    }
 }
 
 /// The outcome of pricing the selection.
@@ -415,12 +421,7 @@ impl State {
             let four_k = if res.id == "2160p" { " (4K)" } else { "" };
             items.push((res.id.clone(), format!("{}{four_k}", res.id)));
         }
-        let (items, res) = if video {
-            (items, get(Field::Resolution))
-        } else {
-            (dash(), "")
-        };
-        fill(ui, r::RESOLUTION, items, res, !video);
+        fill_for_video(ui, r::RESOLUTION, items, get(Field::Resolution), video);
 
         // Fixed clips are a select; per-second billing takes any length.
         let clips = ctx.clips();
@@ -442,12 +443,7 @@ impl State {
             for c in clips {
                 items.push((c.seconds.to_string(), format!("{} s", c.seconds)));
             }
-            let (items, current) = if video {
-                (items, get(Field::Duration))
-            } else {
-                (dash(), "")
-            };
-            fill(ui, r::DURATION, items, current, !video);
+            fill_for_video(ui, r::DURATION, items, get(Field::Duration), video);
         }
 
         let images = kind == Kind::Images;
