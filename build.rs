@@ -8,12 +8,16 @@
 // The core modules are shared with the crate; the build uses part of them.
 #![allow(dead_code)]
 
+extern crate alloc;
+
 #[path = "src/calendar.rs"]
 mod calendar;
 #[path = "src/error.rs"]
 mod error;
 #[path = "src/money.rs"]
 mod money;
+#[path = "src/prelude.rs"]
+mod prelude;
 #[path = "src/tables/mod.rs"]
 mod tables;
 
@@ -68,6 +72,7 @@ fn main() {
         "src/calendar.rs",
         "src/error.rs",
         "src/money.rs",
+        "src/prelude.rs",
         "src/tables",
     ] {
         println!("cargo::rerun-if-changed={shared}");

@@ -1,6 +1,6 @@
 // npm test: every test of the project, in order, stopping at the first
 // failure. Set-up first (idempotent), so it works on a fresh machine.
-//   1. formatting and lints (native and wasm32)
+//   1. formatting and lints (native, wasm32 no_std, wasm32 with std for tests)
 //   2. native Rust tests: tables, every article figure, rules, properties
 //   3. the wasm package (npm run build)
 //   4. wasm-bindgen-test in headless Chromium and in Node, through the exports
@@ -14,6 +14,9 @@ run('node', ['scripts/setup.mjs']);
 
 run('cargo', ['fmt', '--check']);
 run('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);
+// The wasm32 library twice: as the module is built (no_std) and as its
+// tests build it (with std, see Cargo.toml).
+run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--', '-D', 'warnings']);
 run('cargo', ['clippy', '--target', 'wasm32-unknown-unknown', '--lib', '--tests', '--', '-D', 'warnings']);
 
 run('cargo', ['test']);

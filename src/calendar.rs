@@ -5,6 +5,8 @@
 //! chrono's strftime-style formatter is left out on purpose: it is large in
 //! WebAssembly and the one shape we need is fixed.
 
+use crate::prelude::*;
+
 use chrono::{Datelike, Months, NaiveDate};
 
 /// A calendar date.
@@ -18,7 +20,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+    let number = |range: core::ops::Range<usize>| -> Option<u32> {
         bytes[range].iter().try_fold(0u32, |acc, b| {
             b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
         })

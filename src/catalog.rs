@@ -4,6 +4,8 @@
 //! costs are not published are listed with `priced: false` and a note saying
 //! so, so a page can show them without inventing a number.
 
+use crate::prelude::*;
+
 use serde::{Deserialize, Serialize};
 
 use crate::money::{self, PLAN_USD_PLACES};

@@ -6,6 +6,8 @@
 //! purchase. Luma Agents draws monthly, then gifted, then the opt-in spending
 //! limit; when that is not enough generation pauses. See `pricing/README.md`.
 
+use crate::prelude::*;
+
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{self, Date};

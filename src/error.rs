@@ -5,7 +5,9 @@
 //! wrong and what is allowed. The JavaScript boundary turns each one into a
 //! thrown `Error` with that `code`.
 
-use std::fmt;
+use crate::prelude::*;
+
+use core::fmt;
 
 /// The kinds of failure, each with a stable string code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -124,10 +126,10 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 /// Result of every fallible core operation.
-pub type Result<T> = std::result::Result<T, Error>;
+pub type Result<T> = core::result::Result<T, Error>;
 
 /// A value from the input for a message: quoted, and cut to 40 characters so
 /// that a huge string cannot make a huge message.

@@ -5,8 +5,26 @@
 //! [`Estimator::quote`], [`Estimator::catalog`], [`Estimator::plan_fit`] and
 //! [`Estimator::check`]. The `wasm` module is the thin JavaScript boundary and
 //! `widget` the `<credit-estimator>` element; both exist only on wasm32.
+//!
+//! On wasm32 the crate is `no_std` (unless the `std` feature is on, as it is
+//! for tests): std's panic machinery formats every panic's message and
+//! location, which links all of `core::fmt` into the module. No panic is
+//! expected (inputs are read, never unwrapped), so the module's panic handler
+//! just traps (BENCHMARKS.md, "What moved the numbers").
+
+#![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
 
 extern crate alloc;
+
+mod prelude;
+/// A panic in the `no_std` module is a trap: the JS caller sees a
+/// `WebAssembly.RuntimeError`, which the garbage tests prove input never
+/// reaches.
+#[cfg(all(target_arch = "wasm32", not(feature = "std")))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 pub mod calendar;
 pub mod catalog;

@@ -1,6 +1,8 @@
 //! Money and counts: exact decimal dollars, whole credits, and the named
 //! rounding rules. No float ever holds money.
 
+use crate::prelude::*;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::tables::book::TopUpPrice;
@@ -52,9 +54,11 @@ pub fn usd_at_top_up_rate(credits: u64, top_up: TopUpPrice) -> String {
 /// for NaN, infinities, fractions and anything out of that range.
 pub fn whole_count(value: f64, min: u64) -> Option<u64> {
     // MAX_COUNT (2^53 - 1) and every whole number below it are exact in f64,
-    // so the range check is exact and so is the conversion.
+    // so the range check is exact (and false for NaN and the infinities), and
+    // in range a whole number survives the trip through u64 while a fraction
+    // loses its fraction. (`f64::fract` is not in `core`.)
     let in_range = value >= min as f64 && value <= MAX_COUNT as f64;
-    (value.is_finite() && value.fract() == 0.0 && in_range).then_some(value as u64)
+    (in_range && value as u64 as f64 == value).then_some(value as u64)
 }
 
 /// `ceil(numerator / denominator)` for whole numbers; `None` when the

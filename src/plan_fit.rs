@@ -7,6 +7,8 @@
 //! allowance or price is not published (Free, Enterprise) are listed with the
 //! reason and never recommended.
 
+use crate::prelude::*;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

@@ -5,6 +5,8 @@
 //! read from the [`PriceBook`]. Where the article leaves a rule open, the
 //! choice is written in `pricing/README.md`.
 
+use crate::prelude::*;
+
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};

@@ -2,13 +2,15 @@
 //! `check`, `quoteMany` and the `Estimator` class.
 //!
 //! Inputs arrive as plain JS values and are read by [`from_js`] (which names
-//! the path of any fault and rejects unknown fields); results leave through
-//! `serde_wasm_bindgen` as plain objects. Every failure
+//! the path of any fault and rejects unknown fields); results leave as plain
+//! objects through [`to_js`]. Every failure
 //! becomes a thrown JS `Error` with a `code` (see [`into_error`]); nothing here
 //! can panic on input. The TypeScript shapes are in `src/wasm.d.ts`.
 
-use std::cell::OnceCell;
-use std::rc::Rc;
+use crate::prelude::*;
+
+use alloc::rc::Rc;
+use core::cell::OnceCell;
 
 use js_sys::{Array, Reflect};
 use serde::Serialize;
@@ -22,7 +24,11 @@ use crate::quote::QuoteRequest;
 use crate::tables::schema::Tables;
 
 mod from_js;
+mod local;
+mod to_js;
+
 pub(crate) use from_js::{FromJs, Obj, describe, is_array};
+pub(crate) use local::Local;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm.d.ts");
@@ -72,13 +78,11 @@ pub(crate) fn read<T: FromJs>(value: JsValue, what: &str, code: ErrorCode) -> Re
 
 /// Writes a core result as a plain JS object (`null` for absent values).
 pub(crate) fn write<T: Serialize>(value: &T) -> Result<JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value
-        .serialize(&serializer)
+    to_js::to_js(value)
         .map_err(|e| Error::invalid_request(format!("result could not be converted: {e}")))
 }
 
-fn thrown<T>(result: Result<T>) -> std::result::Result<T, JsValue> {
+fn thrown<T>(result: Result<T>) -> core::result::Result<T, JsValue> {
     result.map_err(into_error)
 }
 
@@ -153,9 +157,7 @@ fn check_with(e: &Estimator, wallet: JsValue, request: JsValue) -> Result<JsValu
     write(&e.check(&wallet, &request)?)
 }
 
-thread_local! {
-    static DEFAULT: OnceCell<Result<Rc<Estimator>>> = const { OnceCell::new() };
-}
+static DEFAULT: Local<OnceCell<Result<Rc<Estimator>>>> = Local::new(OnceCell::new());
 
 /// The estimator of the built-in tables, read from the JSON that `build.rs`
 /// wrote beside the baked statics, by the same reader and checks as
@@ -178,32 +180,32 @@ pub(crate) fn built_in_estimator() -> Result<Rc<Estimator>> {
 /// Runs `f` with the estimator of the built-in tables.
 fn with_default(
     f: impl FnOnce(&Estimator) -> Result<JsValue>,
-) -> std::result::Result<JsValue, JsValue> {
+) -> core::result::Result<JsValue, JsValue> {
     thrown(built_in_estimator().and_then(|estimator| f(&estimator)))
 }
 
 /// Prices one generation with the built-in tables. Throws an `Error` with
 /// `code` on bad input.
 #[wasm_bindgen(js_name = quote)]
-pub fn quote(request: QuoteRequestJs) -> std::result::Result<QuoteJs, JsValue> {
+pub fn quote(request: QuoteRequestJs) -> core::result::Result<QuoteJs, JsValue> {
     with_default(|e| quote_with(e, request.into())).map(JsCast::unchecked_into)
 }
 
 /// Prices many generations in one call; a failed item is `{ error: { code, message } }`.
 #[wasm_bindgen(js_name = quoteMany)]
-pub fn quote_many(requests: QuoteRequestsJs) -> std::result::Result<QuoteOutcomesJs, JsValue> {
+pub fn quote_many(requests: QuoteRequestsJs) -> core::result::Result<QuoteOutcomesJs, JsValue> {
     with_default(|e| quote_many_with(e, requests.into())).map(JsCast::unchecked_into)
 }
 
 /// Everything that can be priced, for building menus.
 #[wasm_bindgen(js_name = catalog)]
-pub fn catalog() -> std::result::Result<CatalogJs, JsValue> {
+pub fn catalog() -> core::result::Result<CatalogJs, JsValue> {
     with_default(|e| write(&e.catalog())).map(JsCast::unchecked_into)
 }
 
 /// Which plan covers a month of usage, with top-ups.
 #[wasm_bindgen(js_name = planFit)]
-pub fn plan_fit(request: PlanFitRequestJs) -> std::result::Result<PlanFitJs, JsValue> {
+pub fn plan_fit(request: PlanFitRequestJs) -> core::result::Result<PlanFitJs, JsValue> {
     with_default(|e| plan_fit_with(e, request.into())).map(JsCast::unchecked_into)
 }
 
@@ -212,14 +214,14 @@ pub fn plan_fit(request: PlanFitRequestJs) -> std::result::Result<PlanFitJs, JsV
 pub fn check(
     wallet: WalletJs,
     request: CheckRequestJs,
-) -> std::result::Result<CheckResultJs, JsValue> {
+) -> core::result::Result<CheckResultJs, JsValue> {
     with_default(|e| check_with(e, wallet.into(), request.into())).map(JsCast::unchecked_into)
 }
 
 /// The tables of `pricing/` built into this module, as a fresh object to
 /// copy and change for `new Estimator({ tables })`.
 #[wasm_bindgen(js_name = defaultTables)]
-pub fn default_tables() -> std::result::Result<TablesJs, JsValue> {
+pub fn default_tables() -> core::result::Result<TablesJs, JsValue> {
     // build.rs wrote the validated tables as JSON too: parsing that text in JS
     // is far smaller than serializing 29 table types from Rust.
     js_sys::JSON::parse(crate::DEFAULT_TABLES_JSON).map(JsCast::unchecked_into)
@@ -250,7 +252,7 @@ impl JsEstimator {
     /// `new Estimator()` uses the built-in tables; `new Estimator({ tables })`
     /// validates and uses the given ones (throws `invalid_tables`).
     #[wasm_bindgen(constructor)]
-    pub fn new(options: Option<EstimatorOptionsJs>) -> std::result::Result<JsEstimator, JsValue> {
+    pub fn new(options: Option<EstimatorOptionsJs>) -> core::result::Result<JsEstimator, JsValue> {
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         let inner = if options.is_undefined() || options.is_null() {
             built_in_estimator()
@@ -265,7 +267,7 @@ impl JsEstimator {
         thrown(inner).map(|inner| JsEstimator { inner })
     }
 
-    pub fn quote(&self, request: QuoteRequestJs) -> std::result::Result<QuoteJs, JsValue> {
+    pub fn quote(&self, request: QuoteRequestJs) -> core::result::Result<QuoteJs, JsValue> {
         thrown(quote_with(&self.inner, request.into())).map(JsCast::unchecked_into)
     }
 
@@ -273,16 +275,16 @@ impl JsEstimator {
     pub fn quote_many(
         &self,
         requests: QuoteRequestsJs,
-    ) -> std::result::Result<QuoteOutcomesJs, JsValue> {
+    ) -> core::result::Result<QuoteOutcomesJs, JsValue> {
         thrown(quote_many_with(&self.inner, requests.into())).map(JsCast::unchecked_into)
     }
 
-    pub fn catalog(&self) -> std::result::Result<CatalogJs, JsValue> {
+    pub fn catalog(&self) -> core::result::Result<CatalogJs, JsValue> {
         thrown(write(&self.inner.catalog())).map(JsCast::unchecked_into)
     }
 
     #[wasm_bindgen(js_name = planFit)]
-    pub fn plan_fit(&self, request: PlanFitRequestJs) -> std::result::Result<PlanFitJs, JsValue> {
+    pub fn plan_fit(&self, request: PlanFitRequestJs) -> core::result::Result<PlanFitJs, JsValue> {
         thrown(plan_fit_with(&self.inner, request.into())).map(JsCast::unchecked_into)
     }
 
@@ -290,7 +292,7 @@ impl JsEstimator {
         &self,
         wallet: WalletJs,
         request: CheckRequestJs,
-    ) -> std::result::Result<CheckResultJs, JsValue> {
+    ) -> core::result::Result<CheckResultJs, JsValue> {
         thrown(check_with(&self.inner, wallet.into(), request.into())).map(JsCast::unchecked_into)
     }
 }

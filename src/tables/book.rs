@@ -5,6 +5,8 @@
 //! page passes to `new Estimator({ tables })` (a fault is `invalid_tables`
 //! with the path of the row).
 
+use crate::prelude::*;
+
 use rust_decimal::Decimal;
 
 use super::schema::{self, Source, Tables, Text};
@@ -274,7 +276,7 @@ fn require_source(path: &str, source: &Source) -> Result<()> {
 }
 
 /// Fails on the first value seen twice; `label` names a row for the message.
-fn require_unique<T, K: PartialEq, L: std::fmt::Display>(
+fn require_unique<T, K: PartialEq, L: core::fmt::Display>(
     table: &str,
     rows: &[T],
     key: impl Fn(&T) -> K,

@@ -17,8 +17,9 @@
 //! (`deserialize_with = "Option::deserialize"` turns off serde's default of
 //! `None` for a missing `Option`).
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
+#[cfg(not(target_arch = "wasm32"))]
 use databake::Bake;
 use serde::{Deserialize, Serialize};
 
@@ -29,8 +30,8 @@ pub type Text = Cow<'static, str>;
 pub type Rows<T> = Cow<'static, [T]>;
 
 /// All the tables of one edition, keyed by file name.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Tables {
     pub edition: Edition,
@@ -43,8 +44,8 @@ pub struct Tables {
 }
 
 /// `edition.json`: which prices these are and where they come from.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Edition {
     pub name: Text,
@@ -54,8 +55,8 @@ pub struct Edition {
 }
 
 /// A document an edition is transcribed from.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceDocument {
     pub title: Text,
@@ -66,8 +67,8 @@ pub struct SourceDocument {
 }
 
 /// The article and section a table is transcribed from.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Source {
     pub article: Text,
@@ -75,8 +76,8 @@ pub struct Source {
 }
 
 /// `catalog.json`: products, platforms, models and resolutions.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Catalog {
     pub source: Source,
@@ -88,8 +89,8 @@ pub struct Catalog {
 }
 
 /// A product with its own billing and credit pool (Dream Machine, Luma Agents).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Product {
     pub id: Text,
@@ -104,8 +105,8 @@ pub struct Product {
 }
 
 /// Where a generation is made; each belongs to one product.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Platform {
     pub id: Text,
@@ -114,8 +115,8 @@ pub struct Platform {
 }
 
 /// A generation model of one product.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Model {
     pub id: Text,
@@ -127,8 +128,8 @@ pub struct Model {
 }
 
 /// A video resolution and its height in lines, which orders upscales.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Resolution {
     pub id: Text,
@@ -136,24 +137,24 @@ pub struct Resolution {
 }
 
 /// Figures the articles say exist but do not publish, in their words.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Unpublished {
     pub luma_agents_costs: Text,
 }
 
 /// `images.json`: image models, priced per image and made in batches.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Images {
     pub source: Source,
     pub rates: Rows<ImageRate>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ImageRate {
     pub model: Text,
@@ -163,8 +164,8 @@ pub struct ImageRate {
 }
 
 /// `video-web.json`: the clips the web app sells, each at a fixed price.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VideoWeb {
     pub source: Source,
@@ -172,8 +173,8 @@ pub struct VideoWeb {
     pub clips: Rows<WebClip>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WebClip {
     pub model: Text,
@@ -183,8 +184,8 @@ pub struct WebClip {
 }
 
 /// `video-ios.json`: per-second rates of the iOS app.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VideoIos {
     pub source: Source,
@@ -192,8 +193,8 @@ pub struct VideoIos {
     pub rates: Rows<PerSecondRate>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PerSecondRate {
     pub model: Text,
@@ -202,8 +203,8 @@ pub struct PerSecondRate {
 }
 
 /// `addons.json`: the billing step and the add-on rates.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Addons {
     pub billing: Billing,
@@ -213,8 +214,8 @@ pub struct Addons {
 }
 
 /// Per-second charges bill the length rounded up to a multiple of this step.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Billing {
     pub source: Source,
@@ -222,8 +223,8 @@ pub struct Billing {
     pub quote: Text,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Modify {
     pub source: Source,
@@ -235,16 +236,16 @@ pub struct Modify {
 }
 
 /// A price for a clip of a given length, from which a per-step rate follows.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ClipPrice {
     pub clip_seconds: u32,
     pub credits: u32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Reframe {
     pub source: Source,
@@ -252,32 +253,32 @@ pub struct Reframe {
     pub videos: Rows<ReframeVideo>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReframeImage {
     pub model: Text,
     pub credits_per_image: u32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReframeVideo {
     pub model: Text,
     pub credits_per_second: u32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Upscale {
     pub source: Source,
     pub rates: Rows<UpscaleRate>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpscaleRate {
     pub from: Text,
@@ -287,8 +288,8 @@ pub struct UpscaleRate {
 }
 
 /// `plans.json`: top-ups and the plans of both products.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Plans {
     pub top_up: TopUp,
@@ -296,8 +297,8 @@ pub struct Plans {
     pub luma_agents: PlanList,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TopUp {
     pub source: Source,
@@ -307,8 +308,8 @@ pub struct TopUp {
     pub valid_months: u32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PlanList {
     pub source: Source,
@@ -318,8 +319,8 @@ pub struct PlanList {
 }
 
 /// One subscription plan. `null` means the figure is not published.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, Bake)]
-#[databake(path = crate::tables::schema)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Plan {
     pub id: Text,

@@ -1,6 +1,6 @@
 //! Reading plain JS values into the core's input types.
 //!
-//! Why not serde-wasm-bindgen here (it writes every result): measured on this
+//! Why not serde-wasm-bindgen here: measured on this
 //! crate, serde's derived visitors for the ~40 input types, with path tracking,
 //! came to about 260 KB of WebAssembly (100 KB gzip) — more than the whole
 //! widget's budget. This reader is one small generic object reader plus a line
@@ -11,7 +11,10 @@
 //! It follows only the fields a type has, so cyclic or deeply nested input
 //! cannot make it recurse without end, and it never panics.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+
+use alloc::borrow::Cow;
+use core::cell::RefCell;
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
@@ -46,23 +49,29 @@ use crate::error::{one_of, shown};
 use crate::plan_fit::{Needs, PlanFitRequest, UsageLine};
 use crate::quote::{AddonRequest, QuoteRequest, describe_number};
 use crate::tables::schema::*;
+use crate::wasm::Local;
 
 /// A fault in the input: where it is and what is wrong there.
 pub(crate) struct Fault(pub String);
 
-pub(crate) type Read<T> = std::result::Result<T, Fault>;
+pub(crate) type Read<T> = core::result::Result<T, Fault>;
 
-thread_local! {
-    /// JS strings of the field names read so far: made once, kept for the
-    /// module's life (a few dozen names).
-    static NAMES: std::cell::RefCell<Vec<((usize, usize), JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+/// JS strings of the field names read or written so far: made once, kept
+/// for the module's life (a few dozen names).
+static NAMES: Local<RefCell<Vec<(NameId, JsValue)>>> = Local::new(RefCell::new(Vec::new()));
 
-/// `Reflect.get(object, name)` with `name`'s JS string made only once.
-fn get_named(object: &JsValue, name: &'static str) -> Result<JsValue, JsValue> {
+/// A `&'static str` by its address and length.
+type NameId = (usize, usize);
+
+/// Runs `f` with `name` as a JS string, made only once per name.
+pub(crate) fn with_name<R>(name: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
     let id = (name.as_ptr() as usize, name.len());
     NAMES.with(|names| {
-        let mut names = names.borrow_mut();
+        // Busy only when JS code run by `f` (a getter of the input) has called
+        // back into the module: that call makes its own strings.
+        let Ok(mut names) = names.try_borrow_mut() else {
+            return f(&JsValue::from_str(name));
+        };
         let at = match names.iter().position(|(n, _)| *n == id) {
             Some(at) => at,
             None => {
@@ -70,8 +79,13 @@ fn get_named(object: &JsValue, name: &'static str) -> Result<JsValue, JsValue> {
                 names.len() - 1
             }
         };
-        Reflect::get(object, &names[at].1)
+        f(&names[at].1)
     })
+}
+
+/// `Reflect.get(object, name)`.
+fn get_named(object: &JsValue, name: &'static str) -> Result<JsValue, JsValue> {
+    with_name(name, |key| Reflect::get(object, key))
 }
 
 /// Where a value is in the input: `request.addons[1].seconds`. Written out
@@ -83,8 +97,8 @@ pub(crate) enum Path<'a> {
     Index(&'a Path<'a>, u32),
 }
 
-impl std::fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             Path::Root(name) => f.write_str(name),
             Path::Field(parent, key) => write!(f, "{parent}.{key}"),
@@ -310,7 +324,9 @@ impl FromJs for f64 {
 impl FromJs for u32 {
     fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
         match value.as_f64() {
-            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(n as u32),
+            Some(n) if (0.0..=f64::from(u32::MAX)).contains(&n) && f64::from(n as u32) == n => {
+                Ok(n as u32)
+            }
             _ => Err(expected(
                 path,
                 "a whole number from 0 to 4,294,967,295",

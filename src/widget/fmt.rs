@@ -3,6 +3,8 @@
 //! the core's exact decimal strings and is handed to `Intl` as text, so no
 //! float ever holds it and no float formatting is compiled in.
 
+use crate::prelude::*;
+
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::prelude::*;
 

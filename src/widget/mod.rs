@@ -38,13 +38,15 @@
 //! widget on the page. DOM failures degrade (a piece is left out) and bad
 //! input becomes a message in the widget, never an exception on the page.
 
+use crate::prelude::*;
+
 mod dom;
 pub mod fmt;
 pub mod model;
 mod view;
 
-use std::cell::{OnceCell, RefCell};
-use std::rc::{Rc, Weak};
+use alloc::rc::{Rc, Weak};
+use core::cell::{OnceCell, RefCell};
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -56,6 +58,7 @@ use crate::catalog::Catalog;
 use crate::error::ErrorCode;
 use crate::estimator::Estimator;
 use crate::tables::schema;
+use crate::wasm::Local;
 use fmt::Fmt;
 use model::{Field, Selection};
 
@@ -137,10 +140,8 @@ enum Tables {
     Failed(String),
 }
 
-thread_local! {
-    static BUILT_IN: OnceCell<Option<Rc<Prices>>> = const { OnceCell::new() };
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
-}
+static BUILT_IN: Local<OnceCell<Option<Rc<Prices>>>> = Local::new(OnceCell::new());
+static SHEET: Local<OnceCell<Option<CssStyleSheet>>> = Local::new(OnceCell::new());
 
 fn built_in() -> Tables {
     let prices = BUILT_IN.with(|cell| {

@@ -3,6 +3,8 @@
 //! catalog; turned into a `quote()` request. No DOM here, so it can be tested
 //! on its own (tests/widget.rs).
 
+use crate::prelude::*;
+
 use crate::catalog::{Catalog, CatalogAddon, CatalogModel, CatalogPlatform, CatalogResolution};
 use crate::quote::{AddonRequest, QuoteRequest};
 

@@ -5,6 +5,8 @@
 //! lists (breakdown, notes, rates, plans, verdict) are rebuilt; controls keep
 //! their elements and only their options change.
 
+use crate::prelude::*;
+
 use rust_decimal::Decimal;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, Node};

@@ -204,3 +204,29 @@ test('arbitrary tables are rejected with invalid_tables or priced sanely', () =>
   assert.ok(accepted > 0, 'some changes (names, notes) leave the tables valid');
   assert.equal(quote(workedExample).credits, 75);
 });
+
+test('a getter that calls back into the module is answered, not trapped', () => {
+  // The reader keeps a cache of field names; a getter of the input runs while
+  // the cache is in use, and a call from it once trapped the module.
+  const inner = [];
+  const callsBack = (value, call) => ({
+    platform: 'dream-machine-web',
+    get model() {
+      inner.push(outcome('inner call', call));
+      return value;
+    },
+    resolution: '720p',
+    durationSeconds: 5,
+  });
+  const estimator = new Estimator();
+  assert.equal(quote(callsBack('ray-2-flash', () => quote(workedExample))).credits, 55);
+  assert.equal(estimator.quote(callsBack('ray-2-flash', () => estimator.quote(workedExample))).credits, 55);
+  assert.equal(quoteMany([callsBack('ray-2-flash', () => quoteMany([workedExample]))])[0].credits, 55);
+  assert.equal(check(goodWallet, callsBack('ray-2-flash', () => check(goodWallet, workedExample))).cost, 55);
+  const fit = (request) => planFit({ platform: 'dream-machine-web', usage: [{ request, perMonth: 2 }] });
+  assert.equal(fit(callsBack('ray-2-flash', () => fit(workedExample))).monthlyCredits, 110);
+  assert.equal(inner.length, 5);
+  for (const [i, { result, error }] of inner.entries()) assert.ok(result && !error, `inner call ${i}: ${error?.message}`);
+  assert.equal(inner[0].result.credits, 75);
+  assert.equal(quote(workedExample).credits, 75);
+});
