@@ -7,16 +7,17 @@
 //! `widget` the `<credit-estimator>` element; both exist only on wasm32.
 //!
 //! On wasm32 the crate is `no_std` (unless the `std` feature is on, as it is
-//! for tests): std's panic machinery formats every panic's message and
-//! location, which links all of `core::fmt` into the module. No panic is
-//! expected (inputs are read, never unwrapped), so the module's panic handler
-//! just traps (BENCHMARKS.md, "What moved the numbers").
+//! for tests), which leaves std's panic runtime out of the module: it formats
+//! each panic's message and location for a panic hook. No panic is expected
+//! (inputs are read, never unwrapped), so the module's panic handler just
+//! traps (BENCHMARKS.md, "What moved the numbers").
 
 #![cfg_attr(all(target_arch = "wasm32", not(feature = "std")), no_std)]
 
 extern crate alloc;
 
 mod prelude;
+
 /// A panic in the `no_std` module is a trap: the JS caller sees a
 /// `WebAssembly.RuntimeError`, which the garbage tests prove input never
 /// reaches.
