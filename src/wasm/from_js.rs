@@ -323,11 +323,10 @@ impl FromJs for f64 {
 
 impl FromJs for u32 {
     fn from_js(value: &JsValue, path: &Path<'_>) -> Read<Self> {
-        match value.as_f64() {
-            Some(n) if (0.0..=f64::from(u32::MAX)).contains(&n) && f64::from(n as u32) == n => {
-                Ok(n as u32)
-            }
-            _ => Err(expected(
+        let whole = value.as_f64().and_then(|n| crate::money::whole_count(n, 0));
+        match whole.and_then(|n| u32::try_from(n).ok()) {
+            Some(n) => Ok(n),
+            None => Err(expected(
                 path,
                 "a whole number from 0 to 4,294,967,295",
                 value,
