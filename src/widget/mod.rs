@@ -94,6 +94,15 @@ extern "C" {
     static LOCATION: Location;
     #[wasm_bindgen(method, getter)]
     fn hash(this: &Location) -> String;
+    #[wasm_bindgen(method, getter)]
+    fn origin(this: &Location) -> String;
+    /// `new URL(url, base)`, which throws a `TypeError` on what is not a URL.
+    #[wasm_bindgen(js_name = URL)]
+    type Url;
+    #[wasm_bindgen(constructor, js_class = URL, catch)]
+    fn parse(url: &str, base: &str) -> Result<Url, JsValue>;
+    #[wasm_bindgen(method, getter, js_class = URL)]
+    fn origin(this: &Url) -> String;
     #[wasm_bindgen(js_namespace = history, js_name = replaceState, catch)]
     fn replace_state(state: &JsValue, unused: &str, url: &str) -> Result<(), JsValue>;
     #[wasm_bindgen(js_name = addEventListener)]
@@ -152,6 +161,13 @@ fn built_in() -> Tables {
         || Tables::Failed("The built-in pricing tables could not be read.".into()),
         Tables::Ready,
     )
+}
+
+/// The tables of `tables-src` could not be used, for the reason `why`.
+fn tables_failed(src: &str, why: &str) -> Tables {
+    Tables::Failed(format!(
+        "The prices in tables-src “{src}” could not be used: {why}"
+    ))
 }
 
 fn sheet() -> Option<CssStyleSheet> {
@@ -519,6 +535,17 @@ impl State {
             self.prices = built_in();
             return;
         };
+        // Checked before fetching: a fetch the browser refuses is still a
+        // CSP violation logged (and maybe reported) on the host page.
+        let page = LOCATION.with(Location::origin);
+        let base = self.host.base_uri().ok().flatten().unwrap_or_default();
+        if Url::parse(src, &base).map_or(true, |url| url.origin() != page || page == "null") {
+            let why = format!(
+                "it is not a URL on this page's origin ({page}): tables-src loads same-origin JSON only"
+            );
+            self.prices = tables_failed(src, &why);
+            return;
+        }
         self.prices = Tables::Loading(src.to_owned());
         let init = Object::new();
         let _ = Reflect::set(&init, &"mode".into(), &"same-origin".into());
@@ -560,9 +587,7 @@ impl State {
         };
         self.prices = match estimator {
             Ok(estimator) => Tables::Ready(Prices::new(Rc::new(estimator))),
-            Err(message) => Tables::Failed(format!(
-                "The prices in tables-src “{src}” could not be used: {message}"
-            )),
+            Err(message) => tables_failed(&src, &message),
         };
     }
 

@@ -230,7 +230,7 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
   );
   const local = await start({ dir });
   try {
-    const { page, context, problems } = await open(local, 'editions.html');
+    const { page, context, problems, requests } = await open(local, 'editions.html');
     const w = page.locator('#second');
     await page.waitForFunction(() => document.getElementById('second').quote);
     assert.equal((await quoteOf(w)).credits, 60 + 20);
@@ -250,6 +250,15 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
     const bad = page.locator('#broken');
     assert.match(await bad.locator('.why').textContent(), /videoWeb\.clips\[0\]/);
     assert.equal(await quoteOf(bad), null);
+
+    // Another origin is refused before any request: a fetch the browser
+    // blocks would still be a CSP violation on the host page.
+    for (const foreign of ['https://example.invalid/prices.json', '//example.invalid/p.json', 'data:application/json,{}']) {
+      await bad.evaluate((el, src) => el.setAttribute('tables-src', src), foreign);
+      assert.match(await bad.locator('.why').textContent(), /not a URL on this page's origin \(http:\/\/127\.0\.0\.1:\d+\)/, foreign);
+      assert.equal(await quoteOf(bad), null);
+    }
+    assert.deepEqual(requests.filter((url) => !url.startsWith(local.base)), []);
 
     // Removing the attribute goes back to the built-in edition.
     const event = page.evaluate(() => new Promise((resolve) =>
