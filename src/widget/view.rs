@@ -275,7 +275,25 @@ fn fill(ui: &mut Ui, i: usize, mut items: Vec<(String, String)>, current: &str, 
 }
 
 fn set_value(el: &Element, value: &str) {
-    set_prop(el, "value", &JsValue::from_str(value));
+    if el.get_attribute("type").as_deref() == Some("number") {
+        set_prop(el, "value", &JsValue::from_str(&number_text(value)));
+    } else {
+        set_prop(el, "value", &JsValue::from_str(value));
+    }
+}
+
+/// What a number input shows for `value`: the number the widget reads it as
+/// (`" 20 "` is 20, `"0x10"` 16), written as JavaScript writes it, or nothing
+/// for what is not a finite number. A number input refuses any other text
+/// (showing it empty while the widget prices it) and warns of it on the host
+/// page's console; what is wrong with a value is said in the widget's alert.
+fn number_text(value: &str) -> String {
+    model::number(value, "")
+        .ok()
+        .filter(|n| n.is_finite())
+        .and_then(|n| js_sys::Number::from(n).to_string_with_radix(10).ok())
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 fn set_checked(el: &Element, on: bool) {

@@ -260,6 +260,16 @@ test('bad attribute values show a message in the widget and never throw on the p
   const w = page.locator('#bad-0');
   await w.evaluate((el) => el.setAttribute('platform', 'dream-machine-web'));
   assert.ok((await quoteOf(w)).credits > 0);
+  // A number field shows the number the widget prices ("0x10" is 16, as
+  // Number() reads it), or nothing for what is no number; it is never handed
+  // text it would refuse, which the browser warns of on the page's console.
+  await w.evaluate((el) => { el.setAttribute('model', 'photon'); el.setAttribute('images', '0x10'); });
+  assert.equal(await w.getByLabel('Images').inputValue(), '16');
+  assert.equal((await quoteOf(w)).credits, 16 * 4);
+  await w.evaluate((el) => el.setAttribute('images', 'lots'));
+  assert.equal(await w.getByLabel('Images').inputValue(), '');
+  assert.match((await w.locator('.why, .alert').allTextContents()).join(' '), /“lots” is not a number/);
+  await w.evaluate((el) => { el.removeAttribute('images'); el.removeAttribute('model'); });
   // A bad locale is reported; the estimate stays, in the browser's format.
   await w.evaluate((el) => el.setAttribute('locale', 'not a locale!'));
   assert.match(await w.locator('.alert').textContent(), /locale/);
