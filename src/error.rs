@@ -145,12 +145,21 @@ pub(crate) fn shown(text: &str) -> String {
 
 /// Joins allowed values for a message: `a, b or c`.
 pub(crate) fn one_of<S: AsRef<str>>(items: &[S]) -> String {
+    listed(items, "or")
+}
+
+/// Joins things that all hold for a message: `a, b and c`.
+pub(crate) fn all_of<S: AsRef<str>>(items: &[S]) -> String {
+    listed(items, "and")
+}
+
+fn listed<S: AsRef<str>>(items: &[S], last_joint: &str) -> String {
     match items {
         [] => "nothing".to_owned(),
         [only] => only.as_ref().to_owned(),
         [init @ .., last] => {
             let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} or {}", head.join(", "), last.as_ref())
+            format!("{} {last_joint} {}", head.join(", "), last.as_ref())
         }
     }
 }

@@ -306,7 +306,7 @@ fn notices(book: &PriceBook, platform_product: &str) -> Vec<String> {
     if names.len() > 1 {
         out.push(format!(
             "{} credits never transfer between each other: they are separate products with separate credit pools.",
-            crate::error::one_of(&names).replace(" or ", " and ")
+            crate::error::all_of(&names)
         ));
     }
     out
