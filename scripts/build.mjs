@@ -15,9 +15,11 @@ const wasmOpt = path.join(root, 'node_modules', '.bin', 'wasm-opt');
 
 run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', 'pkg']);
 
-// The features rustc enables by default for wasm32-unknown-unknown.
+// `--flatten --rereloop` first (control flow rebuilt from scratch), then -Oz
+// twice: 0.8 KB gzip smaller than one -Oz. The features are the ones rustc
+// enables by default for wasm32-unknown-unknown.
 run(wasmOpt, [
-  wasm, '-o', wasm, '-Oz', '--strip-debug', '--strip-producers',
+  wasm, '-o', wasm, '--flatten', '--rereloop', '-Oz', '-Oz', '--strip-debug', '--strip-producers',
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ]);
