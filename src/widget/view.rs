@@ -275,25 +275,22 @@ fn fill(ui: &mut Ui, i: usize, mut items: Vec<(String, String)>, current: &str, 
 }
 
 fn set_value(el: &Element, value: &str) {
-    if el.get_attribute("type").as_deref() == Some("number") {
-        set_prop(el, "value", &JsValue::from_str(&number_text(value)));
-    } else {
-        set_prop(el, "value", &JsValue::from_str(value));
-    }
+    set_prop(el, "value", &JsValue::from_str(value));
 }
 
-/// What a number input shows for `value`: the number the widget reads it as
-/// (`" 20 "` is 20, `"0x10"` 16), written as JavaScript writes it, or nothing
-/// for what is not a finite number. A number input refuses any other text
+/// Sets a number input to the number the widget reads `value` as (`" 20 "`
+/// is 20, `"0x10"` 16), written as JavaScript writes it, or to nothing for
+/// what is not a finite number. A number input refuses any other text
 /// (showing it empty while the widget prices it) and warns of it on the host
 /// page's console; what is wrong with a value is said in the widget's alert.
-fn number_text(value: &str) -> String {
-    model::number(value, "")
+fn set_number(el: &Element, value: &str) {
+    let text = model::number(value, "")
         .ok()
         .filter(|n| n.is_finite())
         .and_then(|n| js_sys::Number::from(n).to_string_with_radix(10).ok())
         .map(String::from)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    set_value(el, &text);
 }
 
 fn set_checked(el: &Element, on: bool) {
@@ -400,10 +397,10 @@ impl State {
         flag(alert, "hidden", self.errors.is_empty());
     }
 
-    /// A control's value, unless a person is typing in it.
+    /// A number input's value, unless a person is typing in it.
     fn put(&self, ui: &Ui, i: usize, name: &str, value: &str) {
         if self.editing.as_deref() != Some(name) {
-            set_value(ui.el(i), value);
+            set_number(ui.el(i), value);
         }
     }
 
@@ -801,7 +798,7 @@ impl State {
             if let Some(input) = labelled(&li, "Credits", "input", "topup-credits", &id) {
                 number_attrs(&input, "1");
                 attr(&input, "data-i", &index);
-                set_value(&input, credits);
+                set_number(&input, credits);
             }
             let id = format!("td{i}");
             if let Some(input) = labelled(&li, "Bought on", "input", "topup-date", &id) {
