@@ -14,7 +14,7 @@ use crate::calendar::{self, Date};
 use crate::error::{Error, ErrorCode, Result, one_of, shown};
 use crate::money::{self, MAX_COUNT, add_count, ceil_div, grouped};
 use crate::quote::{self, EditionStamp, QuoteRequest, describe_number};
-use crate::tables::book::{PlanPrice, PriceBook};
+use crate::tables::book::{Output, PlanPrice, PriceBook};
 use crate::tables::schema;
 
 /// A credit balance as JavaScript passes it.
@@ -322,8 +322,17 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
     })
 }
 
-/// The cost in credits, after checking the request is for the wallet's product.
-fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Result<u64> {
+/// What a request costs, as far as a balance check needs to know.
+struct Cost {
+    credits: u64,
+    /// The quote is approximate (modify): the real cost may differ.
+    approximate: bool,
+    /// A generation by a video model (a plan that makes images only cannot run it).
+    video: bool,
+}
+
+/// The cost, after checking the request is for the wallet's product.
+fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Result<Cost> {
     let platform = match request {
         CheckRequest::Generation(r) => r.platform.as_deref(),
         CheckRequest::Credits(c) => c.platform.as_deref(),
@@ -343,7 +352,20 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
         ));
     }
     match request {
-        CheckRequest::Generation(r) => quote::quote(book, r).map(|q| q.credits),
+        CheckRequest::Generation(r) => {
+            let q = quote::quote(book, r)?;
+            let video = r
+                .model
+                .as_deref()
+                .and_then(|m| book.model(m))
+                .and_then(PriceBook::output)
+                == Some(Output::Video);
+            Ok(Cost {
+                credits: q.credits,
+                approximate: q.approximate,
+                video,
+            })
+        }
         CheckRequest::Credits(c) => {
             if let Some(p) = c.platform.as_deref() {
                 quote::find_platform(book, Some(p))?;
@@ -351,7 +373,11 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
             let credits = c.credits.ok_or_else(|| {
                 Error::invalid_request("credits is missing: give { credits } or a quote() request")
             })?;
-            quote::parse_count("credits", credits)
+            Ok(Cost {
+                credits: quote::parse_count("credits", credits)?,
+                approximate: false,
+                video: false,
+            })
         }
     }
 }
@@ -395,7 +421,7 @@ pub fn check(book: &PriceBook, wallet: &Wallet, request: &CheckRequest) -> Resul
     let cost = cost_of(book, &w, request)?;
     let mut result = CheckResult {
         verdict: Verdict::Ok,
-        cost,
+        cost: cost.credits,
         draws: Vec::new(),
         shortfall: 0,
         top_up_packs: None,
@@ -407,12 +433,23 @@ pub fn check(book: &PriceBook, wallet: &Wallet, request: &CheckRequest) -> Resul
     if w.product.extra_credits == "spendingLimit" {
         check_agents(&w, &mut result)?;
     } else {
-        check_dream_machine(book, &w, &mut result)?;
+        check_dream_machine(book, &w, &cost, &mut result)?;
+    }
+    if cost.approximate {
+        result.reasons.push(format!(
+            "the cost is approximate (“{}”): the generation may take more or fewer credits than this",
+            book.modify().quote
+        ));
     }
     Ok(result)
 }
 
-fn check_dream_machine(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
+fn check_dream_machine(
+    book: &PriceBook,
+    w: &Checked<'_>,
+    request: &Cost,
+    r: &mut CheckResult,
+) -> Result<()> {
     let cost = r.cost;
     let plan = &w.plan.row;
     let top_ups_count = w.subscription == Subscription::Active && plan.paid;
@@ -444,12 +481,63 @@ fn check_dream_machine(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) -
             format!("while the subscription is {}", w.subscription.text())
         };
         r.reasons.push(format!(
-            "{} top-up credits are hidden {why}: top-ups count only on an active paid plan, and stay valid for {} months from purchase",
+            "{} top-up credits are hidden {why}: top-ups count only on an active paid plan, and stay valid for {} months from purchase{}",
             grouped(hidden),
-            book.top_up().valid_months
+            book.top_up().valid_months,
+            if w.product.open_to_purchases {
+                String::new()
+            } else {
+                format!(
+                    "; {} sells no plans or renewals now, so they cannot be made to count",
+                    w.product.name
+                )
+            }
         ));
     }
     let available = total(&pools)?;
+    let cheapest = book.cheapest_generation(&w.product.id, plan.images_only);
+    let cheaper = cheapest.is_some_and(|c| c <= available).then(|| {
+        format!(
+            "Choose a cheaper generation: one of up to {} credits goes through now",
+            grouped(available)
+        )
+    });
+    if request.video && plan.images_only {
+        // No credit of this plan pays for video: the whole cost is missing.
+        r.verdict = Verdict::Insufficient;
+        r.shortfall = cost;
+        r.top_up_packs = Some(ceil_div(cost, book.top_up().credits).unwrap_or(0));
+        r.reasons.push(format!(
+            "{} makes images only, and this is a video generation: it cannot run on this plan whatever the balance",
+            plan.name
+        ));
+        r.remedies.extend(cheaper.map(|_| {
+            format!(
+                "Make images instead: {} makes images only, and up to {} credits' worth goes through now",
+                plan.name,
+                grouped(available)
+            )
+        }));
+        let video_plans: Vec<&str> = w
+            .plans
+            .iter()
+            .filter(|p| p.row.paid && !p.row.images_only)
+            .map(|p| p.row.name.as_ref())
+            .collect();
+        if w.product.open_to_purchases {
+            if !video_plans.is_empty() {
+                r.remedies
+                    .push(format!("Upgrade to {} to make video", one_of(&video_plans)));
+            }
+        } else {
+            r.remedies.push(format!(
+                "{} no longer sells plans, so video cannot be added to {}; “{}”",
+                w.product.name, plan.name, w.product.status
+            ));
+            push_elsewhere(book, w, r);
+        }
+        return Ok(());
+    }
     if cost <= available {
         r.draws = draw(cost, &pools);
         r.reasons.push(format!(
@@ -498,13 +586,8 @@ fn check_dream_machine(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) -
             money::PLAN_USD_PLACES
         )
     );
-    if available > 0 {
-        r.remedies.push(format!(
-            "Choose a cheaper generation: one of up to {} credits goes through now",
-            grouped(available)
-        ));
-    }
-    if hidden > 0 {
+    r.remedies.extend(cheaper);
+    if hidden > 0 && w.product.open_to_purchases {
         r.remedies.push(format!(
             "Your {} hidden top-up credits count again once the subscription is active on a paid plan{}",
             grouped(hidden),
@@ -544,14 +627,19 @@ fn check_dream_machine(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) -
             grouped(shortfall),
             w.product.status
         ));
-        if let Some(open) = book.products().iter().find(|p| p.open_to_purchases) {
-            r.remedies.push(format!(
-                "Generate on {} instead: it is sold now, with its own plans and credits ({} credits do not transfer)",
-                open.name, w.product.name
-            ));
-        }
+        push_elsewhere(book, w, r);
     }
     Ok(())
+}
+
+/// The remedy of a closed product: another product that is sold now.
+fn push_elsewhere(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) {
+    if let Some(open) = book.products().iter().find(|p| p.open_to_purchases) {
+        r.remedies.push(format!(
+            "Generate on {} instead: it is sold now, with its own plans and credits ({} credits do not transfer)",
+            open.name, w.product.name
+        ));
+    }
 }
 
 fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {

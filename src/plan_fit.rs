@@ -100,8 +100,10 @@ fn usd(value: Decimal) -> String {
 }
 
 /// The monthly credits a usage list adds up to, each line priced by `quote`.
-fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Result<u64> {
+/// The month's credits, and whether any of them come from an approximate quote.
+fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Result<(u64, bool)> {
     let mut total = 0u64;
+    let mut approximate = false;
     for (i, line) in usage.iter().enumerate() {
         let at = format!("usage[{i}]");
         let request = line.request.as_ref().ok_or_else(|| {
@@ -131,6 +133,7 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
             ));
         }
         let cost = quote::quote(book, request).map_err(|e| e.at(&format!("{at}.request")))?;
+        approximate |= cost.approximate && count > 0;
         let line_total = mul_count(cost.credits, count).ok_or_else(|| {
             Error::invalid_request(format!(
                 "{at}: the monthly total would exceed {} credits",
@@ -144,7 +147,7 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
             ))
         })?;
     }
-    Ok(total)
+    Ok((total, approximate))
 }
 
 /// Prices every plan of the platform for `need` credits a month.
@@ -340,7 +343,7 @@ pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
     let usage = request.usage.as_deref().ok_or_else(|| {
         Error::invalid_request("usage is missing: give a list of { request, perMonth }")
     })?;
-    let need = monthly_credits(book, &platform.id, usage)?;
+    let (need, approximate) = monthly_credits(book, &platform.id, usage)?;
     let video = usage.iter().any(|line| {
         line.per_month.is_some_and(|n| n > 0.0)
             && line
@@ -356,12 +359,19 @@ pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
         .map(|p| price_plan(book, p, need, billing, &needs, video))
         .collect();
     let recommended = recommend(&options);
+    let mut notices = notices(book, &platform.product);
+    if approximate {
+        notices.push(format!(
+            "Modify costs are approximate (“{}”): a month that takes more credits may need a bigger plan or more top-ups.",
+            book.modify().quote
+        ));
+    }
     Ok(PlanFit {
         monthly_credits: need,
         recommended,
         billing,
         plans: options,
-        notices: notices(book, &platform.product),
+        notices,
         edition: EditionStamp::of(book),
     })
 }

@@ -386,7 +386,7 @@ impl<'a> Builder<'a> {
         let usd = money::usd_at_top_up_rate(credits, top_up);
         let mut notes = self.notes;
         notes.push(format!(
-            "${usd} at the top-up rate: ${} buys {} credits",
+            "${usd} at the top-up rate of ${} per {} credits",
             money::usd_string(top_up.price_usd, money::PLAN_USD_PLACES),
             grouped(top_up.credits)
         ));

@@ -30,6 +30,21 @@ fn draws(r: &credit_estimator::CheckResult) -> Vec<(Pool, u64, Option<String>)> 
         .collect()
 }
 
+/// The default tables with Dream Machine open to purchases, as a later
+/// edition might have it.
+fn open_dream_machine() -> credit_estimator::Estimator {
+    let mut tables = credit_estimator::default_tables().clone();
+    let products = tables.catalog.products.to_mut();
+    for p in products.iter_mut().filter(|p| p.id == "dream-machine") {
+        p.open_to_purchases = true;
+    }
+    credit_estimator::Estimator::try_with_tables(tables).unwrap()
+}
+
+fn generation(json: &str) -> CheckRequest {
+    CheckRequest::Generation(serde_json::from_str(json).unwrap())
+}
+
 const WORKED_EXAMPLE: &str = r#"{"platform":"dream-machine-web","model":"ray-2-flash","resolution":"720p","durationSeconds":5,"addons":[{"kind":"upscale","to":"2160p"}]}"#;
 
 #[test]
@@ -164,10 +179,37 @@ fn top_ups_hide_unless_the_plan_is_active_and_paid() {
         assert_eq!(r.shortfall, 55);
         assert_eq!(r.top_up_packs, Some(1));
         assert!(r.draws.is_empty());
+        // Dream Machine sells no plans or renewals now: nothing can make them
+        // count again, so that is a reason, not a remedy.
         assert!(
-            r.remedies
+            r.reasons
                 .iter()
-                .any(|m| m.contains("1,500 hidden top-up credits")),
+                .any(|m| m.contains("1,500 top-up credits are hidden")
+                    && m.contains("cannot be made to count")),
+            "{:?}",
+            r.reasons
+        );
+        assert!(
+            !r.remedies.iter().any(|m| m.contains("hidden")),
+            "{:?}",
+            r.remedies
+        );
+        // With the product open to purchases, reactivating is a remedy.
+        let r = open_dream_machine()
+            .check(
+                &wallet(&dm(plan, subscription, "2026-11-21", 20, 0, &lots)),
+                &CheckRequest::Credits(KnownCost {
+                    credits: Some(75.0),
+                    platform: None,
+                }),
+            )
+            .unwrap();
+        assert_eq!(r.hidden_top_up_credits, Some(1500));
+        assert!(
+            r.remedies.iter().any(
+                |m| m.contains("Your 1,500 hidden top-up credits count again")
+                    && m.contains("which would cover this")
+            ),
             "{:?}",
             r.remedies
         );
@@ -425,4 +467,98 @@ fn known_costs_must_be_whole_positive_numbers() {
             "{bad}"
         );
     }
+}
+
+#[test]
+fn no_cheaper_generation_is_offered_below_the_cheapest_one() {
+    // The cheapest Dream Machine generation is one Photon batch: "4 credits
+    // per image", "batches of 4 → 16 credits per batch".
+    let remedies = |monthly: u64| {
+        check(
+            &dm("plus", "active", "2026-11-21", monthly, 0, ""),
+            WORKED_EXAMPLE,
+        )
+        .unwrap()
+        .remedies
+    };
+    assert!(
+        !remedies(15).iter().any(|m| m.contains("cheaper")),
+        "{:?}",
+        remedies(15)
+    );
+    assert!(
+        remedies(16).iter().any(|m| m.contains("up to 16 credits")),
+        "{:?}",
+        remedies(16)
+    );
+}
+
+const RAY2_1080P: &str =
+    r#"{"platform":"dream-machine-web","model":"ray-2","resolution":"1080p","durationSeconds":5}"#;
+const PHOTON: &str = r#"{"platform":"dream-machine-web","model":"photon","images":4}"#;
+
+#[test]
+fn the_free_plan_makes_images_only() {
+    // plan-prices.md: Free is "images only, 720p, draft resolution".
+    let free = dm("free", "active", "2026-11-21", 1000, 0, "");
+    let r = check(&free, RAY2_1080P).unwrap();
+    assert_eq!(r.cost, 170);
+    assert_eq!(r.verdict, Verdict::Insufficient);
+    assert!(r.draws.is_empty());
+    // No credit of the plan pays for video: the whole cost is missing (and
+    // top-ups, had they been sold, would not count on Free either).
+    assert_eq!((r.shortfall, r.top_up_packs), (170, Some(1)));
+    assert!(
+        r.reasons
+            .iter()
+            .any(|m| m.contains("Free makes images only")),
+        "{:?}",
+        r.reasons
+    );
+    let remedies = r.remedies.join("\n");
+    assert!(remedies.contains("Make images instead"), "{remedies}");
+    assert!(remedies.contains("no longer sells plans"), "{remedies}");
+    assert!(!remedies.contains("Upgrade"), "{remedies}");
+    // Images go through.
+    let r = check(&free, PHOTON).unwrap();
+    assert_eq!((r.verdict, r.cost), (Verdict::Ok, 16));
+    // A known cost says nothing of what it makes: judged on credits alone.
+    assert_eq!(
+        check(&free, r#"{"credits":170}"#).unwrap().verdict,
+        Verdict::Ok
+    );
+    // Where plans are sold, the remedy is an upgrade to a plan that makes video.
+    let r = open_dream_machine()
+        .check(&wallet(&free), &generation(RAY2_1080P))
+        .unwrap();
+    let remedies = r.remedies.join("\n");
+    assert!(
+        remedies.contains("Upgrade to Lite, Plus, Unlimited or Enterprise to make video"),
+        "{remedies}"
+    );
+}
+
+#[test]
+fn an_approximate_cost_says_so() {
+    // Modify: "approximately 400 credits … Final cost varies".
+    let modify = r#"{"platform":"dream-machine-web","model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"modify"}]}"#;
+    let r = check(&dm("plus", "active", "2026-11-21", 1000, 0, ""), modify).unwrap();
+    assert_eq!((r.verdict, r.cost), (Verdict::Ok, 560));
+    assert!(
+        r.reasons
+            .iter()
+            .any(|m| m.contains("the cost is approximate") && m.contains("Final cost varies")),
+        "{:?}",
+        r.reasons
+    );
+    let r = check(
+        &dm("plus", "active", "2026-11-21", 1000, 0, ""),
+        WORKED_EXAMPLE,
+    )
+    .unwrap();
+    assert!(
+        !r.reasons.iter().any(|m| m.contains("approximate")),
+        "{:?}",
+        r.reasons
+    );
 }

@@ -193,6 +193,23 @@ fn notices_warn_the_buyer() {
     assert!(all.contains("closed to new purchases"), "{all}");
     assert!(all.contains("do not roll over"), "{all}");
     assert!(all.contains("never transfer"), "{all}");
+    assert!(!all.contains("approximate"), "{all}");
+}
+
+#[test]
+fn a_month_with_modify_is_marked_approximate() {
+    // "Modify Video 5-second video: approximately 400 credits": 20 × (160 + 400).
+    let modify = r#"{"platform":"dream-machine-web","model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"modify"}]}"#;
+    let f = fit(&[usage(modify, 20)], "");
+    assert_eq!(f.monthly_credits, 11_200);
+    let all = f.notices.join("\n");
+    assert!(
+        all.contains("Modify costs are approximate") && all.contains("Final cost varies"),
+        "{all}"
+    );
+    // None of them this month: nothing approximate is counted.
+    let f = fit(&[usage(modify, 0), usage(PHOTON_4, 1)], "");
+    assert!(!f.notices.join("\n").contains("approximate"));
 }
 
 #[test]

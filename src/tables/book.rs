@@ -233,6 +233,37 @@ impl PriceBook {
         }
     }
 
+    /// The fewest credits any priced generation of `product` costs, images
+    /// only when `images_only`: one batch of images, the shortest web clip, or
+    /// one billing step of per-second video. `None` when nothing of the
+    /// product is priced (Luma Agents).
+    pub fn cheapest_generation(&self, product: &str, images_only: bool) -> Option<u64> {
+        let of_product = |platform: &str| {
+            self.platform(platform)
+                .is_some_and(|p| p.product == product)
+        };
+        let t = &self.tables;
+        let images = t
+            .images
+            .rates
+            .iter()
+            .filter(|r| r.platforms.iter().any(|p| of_product(p)))
+            .map(|r| u64::from(r.credits_per_image) * u64::from(r.images_per_batch));
+        let clips = t
+            .video_web
+            .clips
+            .iter()
+            .filter(|_| !images_only && of_product(&t.video_web.platform))
+            .map(|c| u64::from(c.credits));
+        let per_second = t
+            .video_ios
+            .rates
+            .iter()
+            .filter(|_| !images_only && of_product(&t.video_ios.platform))
+            .map(|r| u64::from(r.credits_per_second) * u64::from(self.step_seconds()));
+        images.chain(clips).chain(per_second).min()
+    }
+
     /// The plans of a product (a wallet's plan is one of these).
     pub fn plans_for_product(&self, product: &str) -> Option<&[PlanPrice]> {
         let p = &self.tables.plans;

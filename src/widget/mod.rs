@@ -219,6 +219,12 @@ pub struct State {
     quote: JsValue,
     /// Called after every change; the element fires `estimate` from it.
     notify: Option<Function>,
+    /// Whether `notify` has been called: from then on every change is
+    /// announced, also one that leaves no quote (tables-src failing).
+    announced: bool,
+    /// After a top-up row is removed: the row whose Remove button takes the
+    /// focus (the list is rebuilt, and focus would fall to the page).
+    pub(super) refocus_row: Option<usize>,
     /// Listeners are `Fn`, not `FnMut`: a DOM change made while rendering
     /// can dispatch an event synchronously (a focused input that is removed
     /// fires `change`), and an `FnMut` closure would throw on re-entry. A
@@ -275,6 +281,8 @@ impl Widget {
                 request: JsValue::NULL,
                 quote: JsValue::NULL,
                 notify,
+                announced: false,
+                refocus_row: None,
                 listener: None,
                 hash_listener: None,
                 hash_timer: None,
@@ -340,9 +348,10 @@ impl State {
         self.render();
         self.sync_hash();
         if changed
-            && matches!(self.prices, Tables::Ready(_))
+            && (self.announced || matches!(self.prices, Tables::Ready(_)))
             && let Some(notify) = &self.notify
         {
+            self.announced = true;
             let _ = notify.call0(&JsValue::NULL);
         }
     }
@@ -377,7 +386,7 @@ impl State {
             }
         }
         if self.sync_url {
-            self.read_hash();
+            let _ = self.read_hash();
             self.listen_hash(true);
         }
         self.update(true);
@@ -396,8 +405,8 @@ impl State {
             "sync-url" => {
                 self.sync_url = self.host.has_attribute("sync-url");
                 if !initial {
-                    if self.sync_url {
-                        self.read_hash();
+                    if self.sync_url && self.host.is_connected() {
+                        let _ = self.read_hash();
                     }
                     self.listen_hash(self.sync_url);
                 }
@@ -445,6 +454,7 @@ impl State {
                     s.update(changed);
                 }
                 s.editing = None;
+                s.refocus_row = None;
             });
         });
         for kind in ["input", "click"] {
@@ -475,6 +485,7 @@ impl State {
                 Some("remove") => {
                     if let Some(i) = index.filter(|i| *i < self.wallet.top_ups.len()) {
                         self.wallet.top_ups.remove(i);
+                        self.refocus_row = Some(i);
                     }
                 }
                 _ => return None,
@@ -591,10 +602,11 @@ impl State {
         };
     }
 
-    /// With `sync-url`: applies the selection in the URL hash, if it holds one.
-    fn read_hash(&mut self) {
+    /// With `sync-url`: applies the selection in the URL hash, if it holds
+    /// one (a page's own anchor, `#faq`, is left alone); whether it did.
+    fn read_hash(&mut self) -> bool {
         let Some(pairs) = model::from_hash(&LOCATION.with(Location::hash)) else {
-            return;
+            return false;
         };
         // A link gives the whole selection: what it leaves out is a default.
         self.sel = Selection::default();
@@ -605,12 +617,14 @@ impl State {
                 self.attribute(&key, Some(&value), true);
             }
         }
+        true
     }
 
     /// With `sync-url`: writes the selection into the URL hash now, or (while
     /// changes come faster than [`HASH_THROTTLE_MS`]) once they pause.
     fn sync_hash(&mut self) {
-        if !self.sync_url || self.hash_pending {
+        // A removed element no longer speaks for the page's URL.
+        if !self.sync_url || self.hash_pending || !self.host.is_connected() {
             return;
         }
         let now = js_sys::Date::now();
@@ -655,14 +669,15 @@ impl State {
         if let Some(old) = self.hash_listener.take() {
             remove_window_listener("hashchange", old.as_ref().unchecked_ref());
         }
-        if !(on && self.sync_url) {
+        if !(on && self.sync_url && self.host.is_connected()) {
             return;
         }
         let weak = self.weak.clone();
         let listener = Listener::new(move |_| {
             with_state(&weak, |s| {
-                s.read_hash();
-                s.update(true);
+                if s.read_hash() {
+                    s.update(true);
+                }
             });
         });
         add_window_listener("hashchange", listener.as_ref().unchecked_ref());

@@ -8,8 +8,9 @@
 use crate::prelude::*;
 
 use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::{Element, Node};
+use web_sys::{Element, HtmlElement, Node};
 
 use super::dom::{add, add_text, attr, clear, flag, set_prop, set_text};
 use super::fmt::today;
@@ -26,69 +27,70 @@ use crate::quote::{Quote, QuoteRequest};
 /// `=select name|Label`, `=number name step|Label`, `=check name|Label`
 /// (a labelled native control, `for`/`id` scoped to the shadow root).
 const TEMPLATE: &str = "\
-div.ce part=widget
- header.head
-  h2.title|Credit estimate
-  p.edition @
- div.alert role=alert hidden @
- div.main
-  div.form
-   fieldset.group
-    legend|What you generate
-    div.row.two
-     =select platform|Platform
-     =select model|Model
-    div.row.three
-     =select resolution|Resolution
-     =select duration|Duration
-     =number images 1|Images
-   fieldset.group
-    legend|Add-ons
-    div.row.two
-     =number extend any placeholder=0|Extend (seconds)
-     =select upscale|Upscale
-    div.row.checks
-     =check reframe|Reframe
-     =check modify|Modify (≈ approximate)
-  div.result
-   p.eyebrow|Estimated cost
-   p.total role=status aria-live=polite aria-atomic=true
-    span.num @
-    span.unit @
-   p.approx @|Approximate: Luma gives only an “about” figure for modify
-   p.usd @
-   p.why aria-live=polite @
-   ol.lines aria-label=Breakdown @
-   ul.notes @
- div.rates @
- section.fit
-  div.fit-head
-   h3|Which plan fits
-   div.row.fit-ctl
-    =number per-month 1|Per month
-    div.toggles
-     =check annual|Pay annually
-     =check commercial|I need commercial use
-  p.fit-sum @
-  ul.plans @
-  ul.notices @
- details.balance
-  summary|Check my balance
-  div.bal-body
-   div.row.bal
-    =select wallet-plan|My plan
-    =select wallet-status|Subscription
-     option value=active|Active
-     option value=paused|Paused
-     option value=cancelled|Cancelled
-    =number monthly 1|Monthly credits left
-    =number gifted 1|Gifted credits
-    =number spending 1|Spending limit left
-   div.tops
-    p.lbl|Top-up credits
-    ul.top-ups @
-    button.btn type=button data-act=add @|Add a top-up
-   div.verdict aria-live=polite @
+div.frame
+ div.ce part=widget
+  header.head
+   h2.title|Credit estimate
+   p.edition @
+  div.alert role=alert hidden @
+  div.main
+   div.form
+    fieldset.group
+     legend|What you generate
+     div.row.two
+      =select platform|Platform
+      =select model|Model
+     div.row.three
+      =select resolution|Resolution
+      =select duration|Duration
+      =number images 1 min=1|Images
+    fieldset.group
+     legend|Add-ons
+     div.row.two
+      =number extend any placeholder=0|Extend (seconds)
+      =select upscale|Upscale
+     div.row.checks
+      =check reframe|Reframe
+      =check modify|Modify (≈ approximate)
+   div.result
+    p.eyebrow|Estimated cost
+    p.total role=status aria-live=polite aria-atomic=true
+     span.num @
+     span.unit @
+    p.approx @|Approximate: Luma gives only an “about” figure for modify
+    p.usd @
+    p.why aria-live=polite @
+    ol.lines aria-label=Breakdown @
+    ul.notes @
+  div.rates @
+  section.fit
+   div.fit-head
+    h3|Which plan fits
+    div.row.fit-ctl
+     =number per-month 1|Per month
+     div.toggles
+      =check annual|Pay annually
+      =check commercial|I need commercial use
+   p.fit-sum @
+   ul.plans @
+   ul.notices @
+  details.balance
+   summary|Check my balance
+   div.bal-body
+    div.row.bal
+     =select wallet-plan|My plan
+     =select wallet-status|Subscription
+      option value=active|Active
+      option value=paused|Paused
+      option value=cancelled|Cancelled
+     =number monthly 1|Monthly credits left
+     =number gifted 1|Gifted credits
+     =number spending 1|Spending limit left
+    div.tops
+     p.lbl|Top-up credits
+     ul.top-ups @
+     button.btn type=button data-act=add @|Add a top-up
+    div.verdict aria-live=polite @
 ";
 
 /// Indexes of the kept elements, in template order.
@@ -331,6 +333,65 @@ fn fill_for_video(ui: &mut Ui, i: usize, items: Options, current: &str, video: b
     }
 }
 
+/// A core message as a visitor reads it: the API path it starts with
+/// (`wallet.monthly`) becomes the label of the field they typed in.
+fn for_visitors(message: &str) -> String {
+    const LABELS: [(&str, &str); 7] = [
+        ("wallet.monthly", "Monthly credits left"),
+        ("wallet.gifted", "Gifted credits"),
+        ("wallet.spendingLimit", "Spending limit left"),
+        ("usage[0].perMonth", "Per month"),
+        ("usage[0].request.", ""),
+        ("durationSeconds", "Duration"),
+        ("images", "Images"),
+    ];
+    let mut message = message;
+    for (path, label) in LABELS {
+        if let Some(rest) = message.strip_prefix(path) {
+            if label.is_empty() {
+                // A plan-fit message about the selection: read as the quote's.
+                message = rest;
+                continue;
+            }
+            return format!("{label}{rest}");
+        }
+    }
+    // Top-up rows (`wallet.topUps[0].credits`) and add-ons (`addons[0].seconds`).
+    for (path, fields) in [
+        (
+            "wallet.topUps[",
+            &[(".credits", "Credits"), (".purchased", "Bought on")][..],
+        ),
+        (
+            "addons[",
+            &[(".seconds", "Extend (seconds)"), (".to", "Upscale")][..],
+        ),
+    ] {
+        let Some(rest) = message.strip_prefix(path) else {
+            continue;
+        };
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        // `get`, not `split_at`: no slicing panic (and its formatting) linked.
+        let (Some(index), Some(rest)) = (rest.get(..digits), rest.get(digits..)) else {
+            continue;
+        };
+        let Some(rest) = rest.strip_prefix("]") else {
+            continue;
+        };
+        for (field, label) in fields {
+            if let Some(rest) = rest.strip_prefix(field) {
+                let row = index.parse::<usize>().map_or(0, |i| i + 1);
+                return if path.starts_with("wallet") {
+                    format!("Top-up {row}: {label}{rest}")
+                } else {
+                    format!("{label}{rest}")
+                };
+            }
+        }
+    }
+    message.to_owned()
+}
+
 /// The outcome of pricing the selection.
 pub struct Priced {
     pub request: Option<QuoteRequest>,
@@ -384,11 +445,16 @@ impl State {
 
     /// The edition line and the configuration messages.
     fn render_frame(&self, ui: &Ui) {
-        if let Tables::Ready(p) = &self.prices {
-            let e = &p.catalog.edition;
-            let text = format!("Prices as of {} · {}", self.fmt.date(&e.effective), e.name);
-            set_text(ui.el(r::EDITION), &text);
-        }
+        // No edition while tables load or after they failed: the one shown
+        // would be the previous tables'.
+        let text = match &self.prices {
+            Tables::Ready(p) => {
+                let e = &p.catalog.edition;
+                format!("Prices as of {} · {}", self.fmt.date(&e.effective), e.name)
+            }
+            _ => String::new(),
+        };
+        set_text(ui.el(r::EDITION), &text);
         let alert = ui.el(r::ALERT);
         clear(alert);
         for (_, message) in &self.errors {
@@ -506,7 +572,7 @@ impl State {
             (None, Ok(r)) => prices
                 .estimator
                 .quote(r)
-                .map_err(|e| e.message().to_owned()),
+                .map_err(|e| for_visitors(e.message())),
         };
         self.shown = sel;
         Priced {
@@ -639,7 +705,7 @@ impl State {
                 prices
                     .estimator
                     .plan_fit(&request)
-                    .map_err(|e| e.message().to_owned())
+                    .map_err(|e| for_visitors(e.message()))
             }),
             _ => Err("Choose a generation that can be priced to see which plan fits.".into()),
         };
@@ -778,12 +844,21 @@ impl State {
                     .and_then(|w| {
                         let request = CheckRequest::Generation(req.clone());
                         let checked = prices.estimator.check(&w, &request);
-                        checked.map_err(|e| e.message().to_owned())
+                        checked.map_err(|e| for_visitors(e.message()))
                     })
             }
             _ => Err("Choose a generation that can be priced to check a balance.".into()),
         };
-        self.render_verdict(ui.el(r::VERDICT), outcome);
+        let video = priced
+            .request
+            .as_ref()
+            .and_then(|r| book.model(r.model.as_deref()?))
+            .is_some_and(|m| m.output.as_deref() == Some("video"));
+        let images_only = plans
+            .iter()
+            .find(|p| p.row.id == chosen && p.row.images_only && video)
+            .map(|p| p.row.name.as_ref());
+        self.render_verdict(ui.el(r::VERDICT), outcome, images_only);
     }
 
     fn render_top_ups(&self, ui: &mut Ui) {
@@ -813,6 +888,22 @@ impl State {
                 attr(&button, "aria-label", &format!("Remove top-up {}", i + 1));
             }
         }
+        // After a Remove: the next row's Remove (or the last row's, or Add),
+        // so keyboard focus stays in the list.
+        if let Some(i) = self.refocus_row {
+            let rows = self.wallet.top_ups.len();
+            let target = if rows == 0 {
+                Some(ui.el(r::ADD_TOP_UP).clone())
+            } else {
+                let row = i.min(rows - 1);
+                list.query_selector(&format!("button[data-i=\"{row}\"]"))
+                    .ok()
+                    .flatten()
+            };
+            if let Some(el) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        }
         ui.top_up_rows = self.wallet.top_ups.len();
     }
 
@@ -833,7 +924,17 @@ impl State {
             }
         };
         let mut lots = Vec::new();
-        for (credits, date) in &w.top_ups {
+        let today = today();
+        for (i, (credits, date)) in w.top_ups.iter().enumerate() {
+            // ISO dates compare as text; a malformed one is the core's to name.
+            if date.len() == 10 && !today.is_empty() && date.as_str() > today.as_str() {
+                return Err(format!(
+                    "Top-up {}: Bought on {} is after today, {}",
+                    i + 1,
+                    self.fmt.date(date),
+                    self.fmt.date(&today)
+                ));
+            }
             lots.push(TopUpLot {
                 credits: Some(model::number(credits, "Top-up credits")?),
                 purchased: Some(date.clone()),
@@ -843,7 +944,7 @@ impl State {
             platform: Some(product.to_owned()),
             plan: Some(plan.to_owned()),
             subscription: Some(w.status.clone()),
-            today: Some(today()),
+            today: Some(today),
             monthly: Some(optional(monthly, "Monthly credits")?.unwrap_or(0.0)),
             gifted: optional(&w.gifted, "Gifted credits")?,
             top_ups: top_ups.then_some(lots),
@@ -855,7 +956,14 @@ impl State {
         })
     }
 
-    fn render_verdict(&self, v: &Element, outcome: Result<CheckResult, String>) -> Option<()> {
+    /// `images_only`: the wallet's plan, when it makes images only and the
+    /// selection is a video.
+    fn render_verdict(
+        &self,
+        v: &Element,
+        outcome: Result<CheckResult, String>,
+        images_only: Option<&str>,
+    ) -> Option<()> {
         let f = &self.fmt;
         clear(v);
         let result = match outcome {
@@ -873,6 +981,10 @@ impl State {
                 "relaxed",
                 "Runs in relaxed mode (a slower queue), at no extra cost".to_owned(),
             ),
+            // Not a matter of credits: a video on a plan that makes images only.
+            Verdict::Insufficient if let Some(plan) = images_only => {
+                ("short", format!("{plan} makes images only"))
+            }
             Verdict::Insufficient => ("short", format!("Not enough credits: {short} short")),
             Verdict::Paused => ("short", format!("Generation pauses: {short} short")),
         };

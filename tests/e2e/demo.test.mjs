@@ -194,9 +194,81 @@ test('sync-url keeps the selection in the URL hash, so a link reproduces the est
     location.hash = '#platform=dream-machine-web&model=photon&images=5';
   });
   await again.page.waitForFunction(() => document.querySelector('credit-estimator').quote?.credits === 32);
+
+  // The page's own anchors are the page's: the widget neither rewrites them
+  // nor announces an estimate for them.
+  const events = () => again.page.evaluate(() => window.__estimates);
+  await again.page.evaluate(() => {
+    window.__estimates = 0;
+    document.addEventListener('estimate', () => window.__estimates++);
+  });
+  await again.page.locator('a[href="#embed"]').click();
+  await again.page.waitForTimeout(400); // past the hash-write throttle
+  assert.equal(await again.page.evaluate(() => location.hash), '#embed');
+  assert.equal(await events(), 0);
+  // A removed element no longer writes the URL.
+  const link = await again.page.evaluate(() => {
+    const el = document.querySelector('credit-estimator');
+    el.remove();
+    history.replaceState(null, '', '#faq');
+    el.setAttribute('model', 'ray-2');
+    window.__removed = el;
+    return location.hash;
+  });
+  await again.page.waitForTimeout(400);
+  assert.equal(await again.page.evaluate(() => location.hash), link);
   assert.deepEqual(again.problems, []);
   await again.context.close();
   await context.close();
+});
+
+test('page layouts the element may land in: flex rows, centred columns, inline-block, right to left, page CSS on it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-estimator-'));
+  fs.cpSync(www, dir, { recursive: true });
+  // The server's CSP forbids inline styles: the host page's CSS is a file.
+  fs.writeFileSync(path.join(dir, 'hosts.css'), `
+.flex { display: flex; gap: 16px; }
+.center { display: flex; flex-direction: column; align-items: center; }
+.ib { display: inline-block; }
+#unset { all: unset; }
+`);
+  fs.writeFileSync(
+    path.join(dir, 'hosts.html'),
+    `<!doctype html><meta charset="utf-8"><title>hosts</title><link rel="icon" href="favicon.svg">
+<link rel="stylesheet" href="hosts.css">
+<script type="module" src="credit-estimator.js"></script>
+<div class="flex"><credit-estimator id="flex"></credit-estimator><aside>A sidebar beside the widget</aside></div>
+<div class="center"><credit-estimator id="center"></credit-estimator></div>
+<div class="ib"><credit-estimator id="ib"></credit-estimator></div>
+<div dir="rtl" lang="ar"><credit-estimator id="rtl" locale="ar-EG"></credit-estimator></div>
+<credit-estimator id="unset"></credit-estimator>`,
+  );
+  const local = await start({ dir });
+  try {
+    const { page, context, problems } = await open(local, 'hosts.html');
+    for (let i = 0; i < 5; i++) await widget(page, i);
+    const width = (id) => page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().width);
+    const body = await page.evaluate(() => document.body.getBoundingClientRect().width);
+    // A flex item shares the row with the sidebar; a centred column gives it
+    // the column's width; a shrink-to-fit box gives it its minimum (16rem).
+    assert.ok((await width('flex')) > body - 400, `flex: ${await width('flex')} of ${body}`);
+    assert.equal(await width('center'), body);
+    assert.ok((await width('ib')) >= 256, `inline-block: ${await width('ib')}`);
+    // The UI is English: left to right inside a right-to-left page.
+    const direction = await page.locator('#rtl').evaluate((el) =>
+      getComputedStyle(el.shadowRoot.querySelector('.edition')).direction);
+    assert.equal(direction, 'ltr');
+    // Page CSS that unsets the element cannot undo the layout inside it: two
+    // columns at this width, as in the demo.
+    const columns = await page.locator('#unset').evaluate((el) =>
+      getComputedStyle(el.shadowRoot.querySelector('.main')).gridTemplateColumns.split(' ').length);
+    assert.equal(columns, 2);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await local.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('tables-src: a second edition of the tables changes the total; a bad one is reported', async () => {
@@ -259,6 +331,17 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
       assert.equal(await quoteOf(bad), null);
     }
     assert.deepEqual(requests.filter((url) => !url.startsWith(local.base)), []);
+
+    // Good tables swapped for bad ones: listeners hear that there is no
+    // quote now, and the old edition is not shown over the error.
+    const nulled = page.evaluate(() => new Promise((resolve) => {
+      document.getElementById('second').addEventListener('estimate', (e) => resolve(e.detail.quote), { once: true });
+      setTimeout(() => resolve('no estimate event'), 5000);
+    }));
+    await w.evaluate((el) => el.setAttribute('tables-src', 'editions/broken.json'));
+    assert.equal(await nulled, null);
+    await page.waitForFunction(() => /could not be used/.test(document.getElementById('second').shadowRoot.textContent));
+    assert.equal(await w.locator('.edition').textContent(), '');
 
     // Removing the attribute goes back to the built-in edition.
     const event = page.evaluate(() => new Promise((resolve) =>

@@ -384,6 +384,58 @@ test('the balance panel shows the check() verdict and the pools it draws from', 
   await w.getByLabel('Gifted credits').fill('');
   await w.getByRole('button', { name: /Remove top-up/ }).click();
   assert.match(await w.locator('.verdict-head').textContent(), /relaxed mode/);
+
+  // Free makes images only: a video cannot run on it, whatever the balance.
+  await w.getByLabel('My plan').selectOption('free');
+  await w.getByLabel('Monthly credits left').fill('1000');
+  result = await call(page, 'check', { ...wallet, plan: 'free', monthly: 1000, gifted: 0, topUps: [] }, request);
+  assert.equal(result.verdict, 'insufficient');
+  assert.equal(result.shortfall, result.cost);
+  assert.match(await w.locator('.verdict-head').textContent(), /^Free makes images only$/);
+  assert.match(await w.locator('.verdict').textContent(), /Free makes images only/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('removing a top-up keeps keyboard focus in the list', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  await w.getByText('Check my balance').click();
+  const add = w.getByRole('button', { name: 'Add a top-up' });
+  await add.click();
+  await add.click();
+  const focused = () => w.evaluate((el) => {
+    const active = el.shadowRoot.activeElement;
+    return active?.getAttribute('aria-label') ?? active?.textContent ?? null;
+  });
+  await w.getByRole('button', { name: 'Remove top-up 1' }).focus();
+  await page.keyboard.press('Enter');
+  // The second row moved up: its Remove has the focus.
+  assert.equal(await w.locator('.top-up').count(), 1);
+  assert.equal(await focused(), 'Remove top-up 1');
+  await page.keyboard.press('Enter');
+  assert.equal(await w.locator('.top-up').count(), 0);
+  assert.equal(await focused(), 'Add a top-up');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('messages name the field a visitor typed in, not an API path', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  await w.getByText('Check my balance').click();
+  await w.getByLabel('My plan').selectOption('plus');
+  const verdict = () => w.locator('.verdict').textContent();
+  await w.getByLabel('Monthly credits left').fill('-10');
+  assert.match(await verdict(), /^Monthly credits left must be a whole number/);
+  await w.getByLabel('Monthly credits left').fill('10');
+  await w.getByRole('button', { name: 'Add a top-up' }).click();
+  await w.getByLabel('Bought on').fill('2999-01-01');
+  assert.match(await verdict(), /^Top-up 1: Bought on .*2999 is after today/);
+  await w.getByLabel('Per month').fill('2.5');
+  const text = await w.evaluate((el) => el.shadowRoot.textContent);
+  assert.match(text, /Per month must be a whole number/);
+  assert.doesNotMatch(text, /wallet\.|usage\[/);
   assert.deepEqual(problems, []);
   await context.close();
 });
