@@ -7,7 +7,7 @@
 
 use credit_estimator::widget::Widget;
 use credit_estimator::widget::model::{
-    self, Field, Selection, complete, from_hash, normalize, parse_addons, request, to_hash,
+    self, Field, Selection, complete, from_hash, normalize, parse_addons, recall, request, to_hash,
 };
 use credit_estimator::{AddonRequest, Catalog, Estimator, Quote, QuoteRequest};
 use js_sys::{Function, Reflect};
@@ -203,6 +203,55 @@ fn a_change_resets_later_choices_that_no_longer_exist() {
     assert!(!done.on(Field::Reframe));
     assert_eq!(done.get(Field::Upscale), Some("2160p"));
     assert_eq!(price(&done), 100);
+}
+
+#[wasm_bindgen_test]
+fn a_choice_comes_back_once_it_exists_again() {
+    let cat = catalog();
+    let chosen = selection(&[
+        ("model", "ray-2"),
+        ("resolution", "1080p"),
+        ("duration", "10"),
+    ]);
+    let mut sel = complete(&cat, &chosen);
+    // Through Luma Agents (no Ray2 there) and back to the web.
+    for platform in ["luma-agents", "dream-machine-web"] {
+        sel.set(Field::Platform, Some(platform));
+        normalize(&cat, &mut sel, Field::Platform, &Selection::default());
+        recall(&cat, &mut sel, Field::Platform, &chosen);
+        sel = complete(&cat, &sel);
+    }
+    assert_eq!(sel.get(Field::Model), Some("ray-2"));
+    assert_eq!(sel.get(Field::Resolution), Some("1080p"));
+    assert_eq!(sel.get(Field::Duration), Some("10"));
+    assert_eq!(price(&sel), 340);
+    // Without the memory, the platform's defaults.
+    let mut sel = complete(&cat, &chosen);
+    for platform in ["luma-agents", "dream-machine-web"] {
+        sel.set(Field::Platform, Some(platform));
+        normalize(&cat, &mut sel, Field::Platform, &Selection::default());
+        sel = complete(&cat, &sel);
+    }
+    assert_ne!(sel.get(Field::Model), Some("ray-2"));
+    // A choice that does not exist on the new platform stays out: Ray2 1080p
+    // is not sold on iOS.
+    let mut sel = complete(&cat, &chosen);
+    sel.set(Field::Platform, Some("dream-machine-ios"));
+    normalize(&cat, &mut sel, Field::Platform, &Selection::default());
+    recall(&cat, &mut sel, Field::Platform, &chosen);
+    let sel = complete(&cat, &sel);
+    assert_eq!(sel.get(Field::Model), Some("ray-2"));
+    assert_ne!(sel.get(Field::Resolution), Some("1080p"));
+    // Add-ons do not come back by themselves: that would raise the price
+    // unasked. Through Photon (images take no upscale) and back to Ray2.
+    let chosen = selection(&[("model", "ray-2"), ("addons", "upscale:2160p")]);
+    let mut sel = complete(&cat, &chosen);
+    for model in ["photon", "ray-2"] {
+        sel.set(Field::Model, Some(model));
+        normalize(&cat, &mut sel, Field::Model, &Selection::default());
+        recall(&cat, &mut sel, Field::Model, &chosen);
+    }
+    assert_eq!(sel.get(Field::Upscale), None);
 }
 
 #[wasm_bindgen_test]

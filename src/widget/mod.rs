@@ -204,6 +204,9 @@ pub struct State {
     sel: Selection,
     /// The selection with defaults, as the controls show it.
     shown: Selection,
+    /// What a person last chose in each control (or the attributes or link
+    /// that set the selection since): restored where it exists again.
+    chosen: Selection,
     /// Messages about attribute values, by attribute.
     errors: Vec<(String, String)>,
     /// The control being typed in, whose value is not rewritten.
@@ -262,6 +265,7 @@ impl Widget {
                 generation: 0,
                 sel: Selection::default(),
                 shown: Selection::default(),
+                chosen: Selection::default(),
                 errors: Vec::new(),
                 editing: None,
                 plan_attr: None,
@@ -419,6 +423,7 @@ impl State {
                 if !initial {
                     self.normalize_after(name);
                 }
+                self.chosen = self.sel.clone();
             }
         }
         if let Some(message) = error {
@@ -526,8 +531,10 @@ impl State {
                     _ => Some(value.as_str()),
                 };
                 self.sel.set(field, value);
+                self.chosen.set(field, value);
                 if let Tables::Ready(prices) = &self.prices {
                     model::normalize(&prices.catalog, &mut self.sel, field, &Selection::default());
+                    model::recall(&prices.catalog, &mut self.sel, field, &self.chosen);
                 }
                 // A person has taken over the selection from the attributes.
                 self.errors
@@ -617,6 +624,7 @@ impl State {
                 self.attribute(&key, Some(&value), true);
             }
         }
+        self.chosen = self.sel.clone();
         true
     }
 

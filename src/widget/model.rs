@@ -365,6 +365,27 @@ pub fn normalize(catalog: &Catalog, sel: &mut Selection, changed: Field, keep: &
     }
 }
 
+/// After [`normalize`]: each later field left empty takes back the value a
+/// person last chose for it (`chosen`) where that exists again, so passing
+/// over a platform or model without it (arrowing through a menu) does not
+/// lose it: Ray2 on the web, then Luma Agents, then the web again is Ray2.
+/// Add-ons are not brought back: one that reappears would raise the price
+/// unasked.
+pub fn recall(catalog: &Catalog, sel: &mut Selection, changed: Field, chosen: &Selection) {
+    let later = Field::ALL.into_iter().skip(changed.index() + 1);
+    for field in later.filter(|f| !f.is_addon()) {
+        let Some(value) = chosen.get(field).filter(|_| sel.get(field).is_none()) else {
+            continue;
+        };
+        let mut candidate = sel.clone();
+        candidate.set(field, Some(value));
+        let ctx = Context::of(catalog, &complete(catalog, &candidate));
+        if ctx.allows(field, &candidate) == Some(true) {
+            *sel = candidate;
+        }
+    }
+}
+
 /// A number as JavaScript reads it (`Number(text)`), after an optional unit
 /// `s`; an error names the control.
 pub fn number(text: &str, label: &str) -> Result<f64, String> {

@@ -397,6 +397,19 @@ test('the balance panel shows the check() verdict and the pools it draws from', 
   await context.close();
 });
 
+test('passing over a platform that lacks the chosen model does not lose it', async () => {
+  const { page, context } = await open(env);
+  const w = await widget(page);
+  await choose(w, { platform: 'dream-machine-web', model: 'ray-2', resolution: '1080p', duration: 10 });
+  await choose(w, { platform: 'luma-agents' });
+  assert.notEqual(await w.getByLabel('Model', { exact: true }).inputValue(), 'ray-2');
+  await choose(w, { platform: 'dream-machine-web' });
+  assert.equal(await w.getByLabel('Model', { exact: true }).inputValue(), 'ray-2');
+  assert.equal(await w.getByLabel('Resolution').inputValue(), '1080p');
+  assert.equal(await shown(w), 340);
+  await context.close();
+});
+
 test('removing a top-up keeps keyboard focus in the list', async () => {
   const { page, context, problems } = await open(env);
   const w = await widget(page);
