@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use credit_estimator::widget::Widget;
+use credit_estimator::widget::fmt::Fmt;
 use credit_estimator::widget::model::{
     self, Field, Selection, complete, from_hash, normalize, parse_addons, recall, request, to_hash,
 };
@@ -203,6 +204,41 @@ fn a_change_resets_later_choices_that_no_longer_exist() {
     assert!(!done.on(Field::Reframe));
     assert_eq!(done.get(Field::Upscale), Some("2160p"));
     assert_eq!(price(&done), 100);
+}
+
+#[wasm_bindgen_test]
+fn the_cores_sentences_take_the_locales_figures() {
+    let (de, _) = Fmt::new(Some("de-DE"));
+    let cases = [
+        // Counts grouped by commas, dollars, a date.
+        (
+            "$0.5333 at the top-up rate of $4.00 per 1,200 credits",
+            "0,5333\u{a0}$ at the top-up rate of 4,00\u{a0}$ per 1.200 credits",
+        ),
+        (
+            "a top-up of 1,200 credits bought 2025-11-21 expired on 2026-11-21",
+            "a top-up of 1.200 credits bought 21.11.2025 expired on 21.11.2026",
+        ),
+        (
+            "10.5 s billed as 15 s: credit use rounds up in 5-second steps",
+            "10,5 s billed as 15 s: credit use rounds up in 5-second steps",
+        ),
+        // Figures inside names, and four digits with no comma, stay.
+        (
+            "Ray1.6 720p · 1 × 5 s at 20 credits (4K), 2026",
+            "Ray1.6 720p · 1 × 5 s at 20 credits (4K), 2026",
+        ),
+        ("12,345,678 credits", "12.345.678 credits"),
+        ("plan total $1053.99", "plan total 1.053,99\u{a0}$"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(de.localize(text), expected, "{text}");
+    }
+    // In English the sentences read as the core wrote them, dates aside.
+    let (en, _) = Fmt::new(Some("en-US"));
+    let text = "$0.5333 at the top-up rate of $4.00 per 1,200 credits";
+    assert_eq!(en.localize(text), text);
+    assert_eq!(en.localize("bought 2025-11-21"), "bought Nov 21, 2025");
 }
 
 #[wasm_bindgen_test]

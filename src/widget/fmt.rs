@@ -82,6 +82,104 @@ impl Fmt {
     }
 }
 
+impl Fmt {
+    /// A sentence of the core (a note, a reason, a breakdown label) with its
+    /// figures in the widget's locale. The core writes them one way only:
+    /// whole numbers grouped by commas (`1,200`), dollars as `$4.00`, dates
+    /// as `2026-11-20`. Figures inside names (`Ray1.6`, `720p`, `4K`) are
+    /// left alone, and so is a decimal with more than three places that is
+    /// not money.
+    pub fn localize(&self, text: &str) -> String {
+        let b = text.as_bytes();
+        let mut out = String::with_capacity(text.len() + 8);
+        let (mut i, mut copied) = (0, 0);
+        while i < b.len() {
+            let dollar = b[i] == b'$';
+            let start = i + usize::from(dollar);
+            let free = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+            if !free || !b.get(start).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+                continue;
+            }
+            let (end, shape) = figure(b, start);
+            if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                // Part of a name: skip the whole word.
+                i = end;
+                while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                continue;
+            }
+            let (Some(head), Some(figure)) = (text.get(copied..i), text.get(start..end)) else {
+                break;
+            };
+            let plain: String = figure.chars().filter(|c| *c != ',').collect();
+            let local = match shape {
+                Shape::Date if !dollar => Some(self.date(figure)),
+                Shape::Number { places, .. } if dollar => (places <= 4).then(|| self.usd(&plain)),
+                // Four digits or more with no comma is not a count (a year).
+                Shape::Number { long: true, .. } => None,
+                Shape::Number { places: 0, .. } => plain.parse().ok().map(|n| self.int(n)),
+                Shape::Number { places, .. } if places <= 3 => {
+                    Self::call(&self.int, &JsValue::from_str(&plain))
+                }
+                _ => None,
+            };
+            out.push_str(head);
+            match local {
+                Some(local) => out.push_str(&local),
+                None => out.push_str(text.get(i..end).unwrap_or_default()),
+            }
+            (i, copied) = (end, end);
+        }
+        out.push_str(text.get(copied..).unwrap_or_default());
+        out
+    }
+}
+
+/// What a run of digits in a sentence is.
+enum Shape {
+    /// `2026-11-20`.
+    Date,
+    /// `1,200`, `5`, `0.2500`, with its decimal places; `long` when it has
+    /// four digits or more before them and no comma (`2026`, `1053.99`).
+    Number { places: usize, long: bool },
+}
+
+/// The figure starting at `start` (a digit): where it ends, and its shape.
+fn figure(b: &[u8], start: usize) -> (usize, Shape) {
+    let digits = |from: usize| {
+        let rest = b.get(from..).unwrap_or_default();
+        rest.iter().take_while(|c| c.is_ascii_digit()).count()
+    };
+    let lead = digits(start);
+    let mut end = start + lead;
+    let is = |at: usize, c: u8| b.get(at) == Some(&c);
+    if lead == 4
+        && is(end, b'-')
+        && digits(end + 1) == 2
+        && is(end + 3, b'-')
+        && digits(end + 4) == 2
+    {
+        return (end + 6, Shape::Date);
+    }
+    if lead <= 3 {
+        while is(end, b',')
+            && digits(end + 1) == 3
+            && !b.get(end + 4).is_some_and(u8::is_ascii_digit)
+        {
+            end += 4;
+        }
+    }
+    let mut places = 0;
+    if is(end, b'.') && digits(end + 1) > 0 {
+        places = digits(end + 1);
+        end += 1 + places;
+    }
+    let long = lead > 3;
+    (end, Shape::Number { places, long })
+}
+
 /// Today in the browser's time zone, `YYYY-MM-DD` (empty if the browser's
 /// clock gives no date).
 pub fn today() -> String {

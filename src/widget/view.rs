@@ -13,7 +13,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement, Node};
 
 use super::dom::{add, add_text, attr, clear, flag, set_prop, set_text};
-use super::fmt::today;
+use super::fmt::{Fmt, today};
 use super::model::{self, Context, Field, Kind};
 use super::{Prices, State, Tables};
 use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
@@ -307,11 +307,12 @@ fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
     Some(li)
 }
 
-/// Replaces a list's items with `items`; hidden when there are none.
-fn texts(list: &Element, items: &[String]) {
+/// Replaces a list's items with the core's sentences `items`, their
+/// figures in the widget's locale; hidden when there are none.
+fn texts(list: &Element, items: &[String], f: &Fmt) {
     clear(list);
     for item in items {
-        add_text(list, "li", "", item);
+        add_text(list, "li", "", &f.localize(item));
     }
     flag(list, "hidden", items.is_empty());
 }
@@ -598,12 +599,12 @@ impl State {
                 let usd = format!("{} at the top-up rate", f.usd(&q.usd_at_top_up_rate));
                 set_text(ui.el(r::USD), &usd);
                 for line in &q.lines {
-                    pair(lines, "", &line.label, &f.int(line.credits));
+                    pair(lines, "", &f.localize(&line.label), &f.int(line.credits));
                 }
                 if q.lines.len() > 1 {
                     pair(lines, "sum", "Total", &total);
                 }
-                texts(notes, &q.notes);
+                texts(notes, &q.notes, f);
                 flag(ui.el(r::APPROX), "hidden", !q.approximate);
                 true
             }
@@ -722,7 +723,7 @@ impl State {
                 );
                 set_text(sum, &text);
                 self.render_plans(plans, &fit);
-                texts(notices, &fit.notices);
+                texts(notices, &fit.notices, f);
             }
             Err(message) => {
                 set_text(sum, &message);
@@ -782,7 +783,7 @@ impl State {
                 }
                 add_text(&li, "p", "plan-sub", &text);
             }
-            texts(&add(&li, "ul", "plan-why")?, &plan.reasons);
+            texts(&add(&li, "ul", "plan-why")?, &plan.reasons, f);
         }
         Some(())
     }
@@ -1006,7 +1007,7 @@ impl State {
             }
         }
         for items in [&result.reasons, &result.remedies] {
-            texts(&add(v, "ul", "notes")?, items);
+            texts(&add(v, "ul", "notes")?, items, f);
         }
         Some(())
     }

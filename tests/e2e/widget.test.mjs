@@ -295,6 +295,12 @@ test('numbers and dates follow the locale attribute', async () => {
   assert.equal(await w.getByRole('status').textContent(), '≈ 1.060 credits');
   assert.match(await w.locator('.usd').textContent(), /^3,5333\s\$/);
   assert.match(await w.locator('.edition').textContent(), /22\.05\.2026/);
+  // The core's sentences follow too: no "1,200" for a German reader to take as 1.2.
+  const notes = (await w.locator('.result .notes').textContent());
+  assert.match(notes, /4,00\s\$ per 1\.200 credits/);
+  const text = await w.evaluate((el) => el.shadowRoot.textContent);
+  assert.doesNotMatch(text, /\b(1,060|1,200|3,200|10,000|21,200)\b/);
+  assert.match(text, /3\.200 credits cover 3\.200 of 21\.200/);
   await context.close();
 });
 
