@@ -495,13 +495,11 @@ fn check_dream_machine(
         ));
     }
     let available = total(&pools)?;
-    let cheapest = book.cheapest_generation(&w.product.id, plan.images_only);
-    let cheaper = cheapest.is_some_and(|c| c <= available).then(|| {
-        format!(
-            "Choose a cheaper generation: one of up to {} credits goes through now",
-            grouped(available)
-        )
-    });
+    // Asked only when the answer is no: it reads every price row.
+    let cheaper_fits = || {
+        book.cheapest_generation(&w.product.id, plan.images_only)
+            .is_some_and(|c| c <= available)
+    };
     if request.video && plan.images_only {
         // No credit of this plan pays for video: the whole cost is missing.
         r.verdict = Verdict::Insufficient;
@@ -511,13 +509,13 @@ fn check_dream_machine(
             "{} makes images only, and this is a video generation: it cannot run on this plan whatever the balance",
             plan.name
         ));
-        r.remedies.extend(cheaper.map(|_| {
-            format!(
+        if cheaper_fits() {
+            r.remedies.push(format!(
                 "Make images instead: {} makes images only, and up to {} credits' worth goes through now",
                 plan.name,
                 grouped(available)
-            )
-        }));
+            ));
+        }
         let video_plans: Vec<&str> = w
             .plans
             .iter()
@@ -586,7 +584,12 @@ fn check_dream_machine(
             money::PLAN_USD_PLACES
         )
     );
-    r.remedies.extend(cheaper);
+    if cheaper_fits() {
+        r.remedies.push(format!(
+            "Choose a cheaper generation: one of up to {} credits goes through now",
+            grouped(available)
+        ));
+    }
     if hidden > 0 && w.product.open_to_purchases {
         r.remedies.push(format!(
             "Your {} hidden top-up credits count again once the subscription is active on a paid plan{}",
