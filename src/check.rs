@@ -343,11 +343,17 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
         let other = book
             .product(&platform.product)
             .map_or(platform.product.as_ref(), |p| p.name.as_ref());
+        // "Dream Machine (web)" already names its product; "Luma Agents" is one.
+        let named = if platform.name.starts_with(other) {
+            platform.name.to_string()
+        } else {
+            format!("{} ({other})", platform.name)
+        };
         return Err(Error::new(
             ErrorCode::PlatformMismatch,
             format!(
-                "the request is for {} ({other}) but the wallet holds {} credits: credits cannot transfer between {} and {other}",
-                platform.name, wallet.product.name, wallet.product.name
+                "the request is for {named} but the wallet holds {} credits: credits cannot transfer between {} and {other}",
+                wallet.product.name, wallet.product.name
             ),
         ));
     }

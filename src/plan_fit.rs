@@ -128,7 +128,7 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
             return Err(Error::new(
                 ErrorCode::PlatformMismatch,
                 format!(
-                    "{at}.request is for {p} but the plans are for {platform}: plans and credits of one platform do not pay for another's generations"
+                    "{at}.request is for {p} but these are {platform} plans: plans are sold for one platform each, so a plan is fitted to that platform's generations (fit each platform's usage on its own)"
                 ),
             ));
         }

@@ -335,7 +335,7 @@ impl<'a> Addons<'a> {
                     let to = addon.to.as_deref().ok_or_else(|| {
                         Error::invalid_request(format!(
                             "{at}.to is missing: upscale needs a target resolution, {}",
-                            one_of(&resolution_ids(book))
+                            one_of(&book.upscale_target_ids())
                         ))
                     })?;
                     out.upscale = Some(book.resolution(to).ok_or_else(|| {

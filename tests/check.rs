@@ -357,6 +357,18 @@ fn credits_never_cross_platforms_and_that_is_checked_first() {
         "{}",
         e.message()
     );
+    // A platform named after its product is not named twice.
+    let e = check(
+        &dm("plus", "active", "2026-11-21", 100, 0, ""),
+        r#"{"credits":10,"platform":"luma-agents"}"#,
+    )
+    .unwrap_err();
+    assert!(
+        e.message()
+            .starts_with("the request is for Luma Agents but"),
+        "{}",
+        e.message()
+    );
     // Checked before pricing: an invalid Dream Machine request still reports the mismatch.
     let bad = r#"{"platform":"dream-machine-web","model":"ray-2","resolution":"720p","durationSeconds":7}"#;
     assert_eq!(

@@ -249,6 +249,17 @@ fn errors() {
     }
     let e = err(&line(r#"{"platform":"luma-agents","model":"veo-3"}"#, "1"));
     assert_eq!(e.code(), ErrorCode::PlatformMismatch);
+    // iOS plans are separate purchases: web plans are fitted to web work.
+    let e = err(&line(
+        r#"{"platform":"dream-machine-ios","model":"ray-2","resolution":"720p","durationSeconds":5}"#,
+        "1",
+    ));
+    assert_eq!(e.code(), ErrorCode::PlatformMismatch);
+    assert!(
+        e.message().contains("plans are sold for one platform each"),
+        "{}",
+        e.message()
+    );
     let e = err(&line(
         r#"{"platform":"dream-machine-web","model":"ray-2","resolution":"720p","durationSeconds":7}"#,
         "1",

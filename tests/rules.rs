@@ -264,7 +264,8 @@ fn upscale_must_go_up_and_have_a_rate() {
             r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"upscale"}]"#,
         ),
         ErrorCode::InvalidRequest,
-        &["to is missing"],
+        // The article's targets only: "720p → 1080p", "720p → 2160p", "1080p → 2160p".
+        &["to is missing", "1080p or 2160p"],
     );
 }
 

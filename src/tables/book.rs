@@ -233,6 +233,17 @@ impl PriceBook {
         }
     }
 
+    /// Every resolution some clip can be upscaled to, in table order.
+    pub fn upscale_target_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for (_, to, _) in &self.upscale_per_step {
+            if !ids.contains(&to.as_ref()) {
+                ids.push(to);
+            }
+        }
+        ids
+    }
+
     /// The fewest credits any priced generation of `product` costs, images
     /// only when `images_only`: one batch of images, the shortest web clip, or
     /// one billing step of per-second video. `None` when nothing of the

@@ -132,6 +132,8 @@ pub(crate) fn describe(value: &JsValue) -> String {
         "a function".into()
     } else if is_array(value) {
         "an array".into()
+    } else if wasm_bindgen::JsCast::is_instance_of::<js_sys::Date>(value) {
+        "a Date (dates are written as \"YYYY-MM-DD\" strings)".into()
     } else {
         "an object".into()
     }

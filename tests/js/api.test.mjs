@@ -110,6 +110,10 @@ test('check() says whether a balance pays and from which pools (README example)'
   assert.equal(check({ ...wallet, topUps: [] }, { credits: 75 }).verdict, 'insufficient');
   assert.equal(thrown(() => check({ ...wallet, today: '2026-02-30' }, { credits: 5 })).code, 'invalid_wallet');
   assert.equal(thrown(() => check({ ...wallet, monthly: -1 }, { credits: 5 })).code, 'invalid_wallet');
+  // A Date object where a date string goes: the message says how to write it.
+  const dated = thrown(() => check({ ...wallet, today: new Date() }, { credits: 5 }));
+  assert.equal(dated.code, 'invalid_wallet');
+  assert.match(dated.message, /wallet\.today: expected a string, got a Date \(dates are written as "YYYY-MM-DD" strings\)/);
   const agents = { platform: 'luma-agents', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 10, spendingLimit: 5 };
   assert.equal(thrown(() => check(agents, workedExample)).code, 'platform_mismatch');
   assert.equal(check(agents, { credits: 30 }).verdict, 'paused');
