@@ -14,7 +14,7 @@ use crate::calendar::{self, Date};
 use crate::error::{Error, ErrorCode, Result, one_of, shown};
 use crate::money::{self, MAX_COUNT, add_count, ceil_div, grouped};
 use crate::quote::{self, EditionStamp, QuoteRequest, describe_number};
-use crate::tables::book::{Output, PlanPrice, PriceBook};
+use crate::tables::book::{PlanPrice, PriceBook};
 use crate::tables::schema;
 
 /// A credit balance as JavaScript passes it.
@@ -360,16 +360,10 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
     match request {
         CheckRequest::Generation(r) => {
             let q = quote::quote(book, r)?;
-            let video = r
-                .model
-                .as_deref()
-                .and_then(|m| book.model(m))
-                .and_then(PriceBook::output)
-                == Some(Output::Video);
             Ok(Cost {
                 credits: q.credits,
                 approximate: q.approximate,
-                video,
+                video: book.makes_video(r.model.as_deref()),
             })
         }
         CheckRequest::Credits(c) => {

@@ -349,9 +349,7 @@ pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
             && line
                 .request
                 .as_ref()
-                .and_then(|r| r.model.as_deref())
-                .and_then(|m| book.model(m))
-                .is_some_and(|m| m.output.as_deref() == Some("video"))
+                .is_some_and(|r| book.makes_video(r.model.as_deref()))
     });
     let needs = request.needs.clone().unwrap_or_default();
     let options: Vec<PlanOption> = plans

@@ -111,6 +111,15 @@ impl PriceBook {
         }
     }
 
+    /// Whether the model a request names makes video (a plan that makes
+    /// images only cannot run it); false when it names none or an unknown one.
+    pub fn makes_video(&self, model: Option<&str>) -> bool {
+        model
+            .and_then(|m| self.model(m))
+            .and_then(PriceBook::output)
+            == Some(Output::Video)
+    }
+
     pub fn resolutions(&self) -> &[schema::Resolution] {
         &self.tables.catalog.resolutions
     }

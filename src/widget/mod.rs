@@ -389,6 +389,8 @@ impl State {
                 self.attribute(name, value.as_deref(), true);
             }
         }
+        // What the attributes chose (a link in the hash replaces it below).
+        self.chosen = self.sel.clone();
         if self.sync_url {
             let _ = self.read_hash();
             self.listen_hash(true);
@@ -422,8 +424,8 @@ impl State {
                 }
                 if !initial {
                     self.normalize_after(name);
+                    self.chosen = self.sel.clone();
                 }
-                self.chosen = self.sel.clone();
             }
         }
         if let Some(message) = error {

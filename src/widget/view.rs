@@ -853,8 +853,7 @@ impl State {
         let video = priced
             .request
             .as_ref()
-            .and_then(|r| book.model(r.model.as_deref()?))
-            .is_some_and(|m| m.output.as_deref() == Some("video"));
+            .is_some_and(|r| book.makes_video(r.model.as_deref()));
         let images_only = plans
             .iter()
             .find(|p| p.row.id == chosen && p.row.images_only && video)
