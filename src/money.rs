@@ -82,7 +82,12 @@ pub fn add_count(a: u64, b: u64) -> Option<u64> {
 
 /// A whole number with thousands separators for messages: `1200` -> `1,200`.
 pub fn grouped(value: u64) -> String {
-    let digits = value.to_string();
+    group_digits(&value.to_string())
+}
+
+/// A run of ASCII digits with a comma before each group of three from the
+/// right: `"1234567"` -> `"1,234,567"`.
+pub fn group_digits(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

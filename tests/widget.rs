@@ -242,6 +242,79 @@ fn the_cores_sentences_take_the_locales_figures() {
 }
 
 #[wasm_bindgen_test]
+fn american_english_is_written_as_intl_writes_it() {
+    // The widget writes en / en-US figures itself (no `Intl` on the way to the
+    // first estimate); each must read exactly as the browser's `Intl` has it.
+    let (ours, _) = Fmt::new(Some("en-US"));
+    let (intl, _) = Fmt::by_intl(Some("en-US"));
+    for n in [
+        0,
+        7,
+        999,
+        1_000,
+        1_200,
+        21_200,
+        1_234_567,
+        9_007_199_254_740_991,
+    ] {
+        assert_eq!(ours.int(n), intl.int(n), "{n}");
+    }
+    for usd in [
+        "0",
+        "4",
+        "4.00",
+        "0.25",
+        "0.2500",
+        "0.5333",
+        "3.5333",
+        "1053.99",
+        "1234.5",
+        "10000.0000",
+        "0.00005",
+        "0.00004",
+        "0.00015",
+        "2.71828",
+        "0.99995",
+        "999999.99995",
+        "-4.00",
+        "-0.5333",
+        "123456789012.3456",
+    ] {
+        assert_eq!(ours.usd(usd), intl.usd(usd), "{usd}");
+    }
+    let mut dates = vec![
+        "2026-05-22",
+        "2024-02-29",
+        "9999-12-31",
+        "0999-07-04",
+        "0001-01-01",
+        "0000-03-01",
+    ];
+    let firsts: Vec<String> = (1..=12).map(|m| format!("2026-{m:02}-01")).collect();
+    dates.extend(firsts.iter().map(String::as_str));
+    for ymd in dates {
+        assert_eq!(ours.date(ymd), intl.date(ymd), "{ymd}");
+    }
+    for sentence in [
+        "$0.5333 at the top-up rate of $4.00 per 1,200 credits",
+        "10.5 s billed as 15 s; 0.250 and 1,234.500 stay decimals",
+        "a top-up of 1,200 credits bought 2025-11-21 expired on 2026-11-21",
+        "plan total $1053.99 for 12,345,678 credits, Ray1.6 720p (4K), 2026",
+    ] {
+        assert_eq!(
+            ours.localize(sentence),
+            intl.localize(sentence),
+            "{sentence}"
+        );
+    }
+    // Any case and spacing of the two tags is American English; en-GB is not.
+    let (upper, _) = Fmt::new(Some(" EN-us "));
+    assert_eq!(upper.date("2026-05-22"), "May 22, 2026");
+    let (british, _) = Fmt::new(Some("en-GB"));
+    assert_eq!(british.date("2026-05-22"), "22 May 2026");
+}
+
+#[wasm_bindgen_test]
 fn a_choice_comes_back_once_it_exists_again() {
     let cat = catalog();
     let chosen = selection(&[

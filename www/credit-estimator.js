@@ -17,10 +17,17 @@
 const wasm = fetch(new URL('./pkg/credit_estimator_bg.wasm', import.meta.url));
 const glue = import('./pkg/credit_estimator.js');
 // A page's first Intl formatter costs 15-45 ms on a 2-core machine (the locale
-// data loads). Pay it now, while the glue and the wasm download, rather than in
-// the first render, which makes the same formatters (src/widget/fmt.rs).
-new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(0);
-new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(0);
+// data loads). The widget writes American English figures itself
+// (src/widget/fmt.rs, by the same test of the tag), so only a page whose
+// widgets will format in another language pays it, and pays it now, while the
+// glue and the wasm download, rather than in the first render.
+const localeOf = (el) => el.getAttribute('locale')?.trim() || navigator.language;
+const american = (tag) => /^en(-us)?$/i.test(tag);
+const elements = [...document.querySelectorAll('credit-estimator')];
+if (!(elements.length ? elements.map(localeOf) : [navigator.language]).every(american)) {
+  new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(0);
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(0);
+}
 let Widget;
 
 const ATTRIBUTES = [

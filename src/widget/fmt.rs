@@ -1,25 +1,56 @@
-//! Numbers, dollars and dates for people, by the browser's `Intl` for the
-//! widget's `locale` (the browser's own when none is given). Money arrives as
-//! the core's exact decimal strings and is handed to `Intl` as text, so no
-//! float ever holds it and no float formatting is compiled in.
+//! Numbers, dollars and dates for people, in the widget's `locale` (the
+//! browser's language when none is given). American English, the widget's
+//! own language and the browser's on most visits, is written here by the same
+//! rules as `Intl` (tests/widget.rs compares the two); every other locale is
+//! the browser's `Intl`. A page's first `Intl` formatter costs 15–45 ms on a
+//! 2-core machine (the locale data loads), which would otherwise fall on the
+//! way to the first estimate (BENCHMARKS.md). Money arrives as the core's
+//! exact decimal strings, so no float ever holds it and no float formatting
+//! is compiled in.
 
 use crate::prelude::*;
 
 use js_sys::{Array, Function, Intl, Object, Reflect};
+use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
+
+use crate::calendar;
+use crate::money::{group_digits, grouped, usd_string};
 
 #[wasm_bindgen]
 extern "C" {
     /// `Intl.getCanonicalLocales`, which throws a `RangeError` on a bad tag.
     #[wasm_bindgen(js_namespace = Intl, js_name = getCanonicalLocales, catch)]
     fn canonical_locales(locale: &str) -> Result<Array, JsValue>;
+
+    type Navigator;
+    /// `navigator.language`: the browser's language, which `Intl` formats
+    /// in when given none.
+    #[wasm_bindgen(static_method_of = Navigator, js_class = "navigator", getter = language)]
+    fn language() -> Option<String>;
 }
 
-/// The three formatters a widget uses.
+/// How a widget writes its figures.
 pub struct Fmt {
-    int: Function,
-    usd: Function,
-    date: Function,
+    style: Style,
+}
+
+enum Style {
+    /// `en` / `en-US`: written here, as `Intl` writes them.
+    AmericanEnglish,
+    /// The three `Intl` formatters of any other locale.
+    Intl {
+        int: Function,
+        usd: Function,
+        date: Function,
+    },
+}
+
+/// Whether `tag` is American English, which `Intl` writes the same for `en`
+/// and `en-US` (`www/credit-estimator.js` tells the same way whether a page
+/// needs `Intl` at all).
+fn is_american_english(tag: &str) -> bool {
+    tag.eq_ignore_ascii_case("en-US") || tag.eq_ignore_ascii_case("en")
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -31,9 +62,25 @@ fn options(pairs: &[(&str, JsValue)]) -> Object {
 }
 
 impl Fmt {
-    /// Formatters for `locale` (the browser's when `None`), and a message
-    /// when `locale` is not a valid language tag (the browser's is used then).
+    /// Figures for `locale` (the browser's language when `None`), and a
+    /// message when `locale` is not a valid language tag (the browser's
+    /// language is used then).
     pub fn new(locale: Option<&str>) -> (Fmt, Option<String>) {
+        let tag = locale.map(str::trim).filter(|l| !l.is_empty());
+        let american = match tag {
+            Some(tag) => is_american_english(tag),
+            None => Navigator::language().is_some_and(|l| is_american_english(&l)),
+        };
+        if american {
+            let style = Style::AmericanEnglish;
+            return (Fmt { style }, None);
+        }
+        Fmt::by_intl(tag)
+    }
+
+    /// Figures by the browser's `Intl` for `locale`, also for American
+    /// English (what [`Fmt::new`]'s own American English is checked against).
+    pub fn by_intl(locale: Option<&str>) -> (Fmt, Option<String>) {
         let mut error = None;
         let locales = match locale.map(str::trim).filter(|l| !l.is_empty()) {
             None => Array::new(),
@@ -49,15 +96,18 @@ impl Fmt {
             ("style", "currency".into()),
             ("currency", "USD".into()),
             ("minimumFractionDigits", two),
-            ("maximumFractionDigits", JsValue::from_f64(4.0)),
+            (
+                "maximumFractionDigits",
+                JsValue::from_f64(USD_MAX_PLACES.into()),
+            ),
         ]);
         let date = options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]);
-        let fmt = Fmt {
+        let style = Style::Intl {
             int: Intl::NumberFormat::new(&locales, &Object::new()).format(),
             usd: Intl::NumberFormat::new(&locales, &usd).format(),
             date: Intl::DateTimeFormat::new(&locales, &date).format(),
         };
-        (fmt, error)
+        (Fmt { style }, error)
     }
 
     fn call(f: &Function, value: &JsValue) -> Option<String> {
@@ -66,20 +116,90 @@ impl Fmt {
 
     /// A whole number with the locale's grouping: `1,200`.
     pub fn int(&self, n: u64) -> String {
-        // Counts are at most 2^53 - 1, exact as a JS number.
-        Self::call(&self.int, &JsValue::from_f64(n as f64)).unwrap_or_else(|| n.to_string())
+        match &self.style {
+            Style::AmericanEnglish => grouped(n),
+            // Counts are at most 2^53 - 1, exact as a JS number.
+            Style::Intl { int, .. } => {
+                Self::call(int, &JsValue::from_f64(n as f64)).unwrap_or_else(|| n.to_string())
+            }
+        }
+    }
+
+    /// A decimal number of up to three places, `"1234.5"` -> `1,234.5`.
+    fn number(&self, plain: &str) -> Option<String> {
+        match &self.style {
+            Style::AmericanEnglish => american_number(plain),
+            Style::Intl { int, .. } => Self::call(int, &JsValue::from_str(plain)),
+        }
     }
 
     /// Dollars from an exact decimal string: `"0.2500"` -> `$0.25`.
     pub fn usd(&self, decimal: &str) -> String {
-        Self::call(&self.usd, &JsValue::from_str(decimal)).unwrap_or_else(|| format!("${decimal}"))
+        let usd = match &self.style {
+            Style::AmericanEnglish => american_usd(decimal),
+            Style::Intl { usd, .. } => Self::call(usd, &JsValue::from_str(decimal)),
+        };
+        usd.unwrap_or_else(|| format!("${decimal}"))
     }
 
     /// A `YYYY-MM-DD` date: `May 22, 2026`.
     pub fn date(&self, ymd: &str) -> String {
-        let date = js_sys::Date::new(&JsValue::from_str(ymd));
-        Self::call(&self.date, &date).unwrap_or_else(|| ymd.to_owned())
+        let date = match &self.style {
+            Style::AmericanEnglish => calendar::parse_date(ymd).map(american_date),
+            Style::Intl { date, .. } => {
+                Self::call(date, &js_sys::Date::new(&JsValue::from_str(ymd)))
+            }
+        };
+        date.unwrap_or_else(|| ymd.to_owned())
     }
+}
+
+/// Dollars show at least two places and at most this many.
+const USD_MAX_PLACES: u8 = 4;
+
+/// `"1234.500"` -> `1,234.5`: `Intl`'s `en-US` for a decimal of up to three
+/// places (grouped, trailing zeros dropped).
+fn american_number(plain: &str) -> Option<String> {
+    let (whole, fraction) = match plain.find('.') {
+        Some(dot) => (plain.get(..dot)?, plain.get(dot + 1..)?),
+        None => (plain, ""),
+    };
+    let fraction = fraction.trim_end_matches('0');
+    let mut out = group_digits(whole);
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    Some(out)
+}
+
+/// `"1234.5000"` -> `$1,234.50`: `Intl`'s `en-US` dollars with two to four
+/// places, rounded half away from zero as `Intl` rounds (`halfExpand`).
+fn american_usd(decimal: &str) -> Option<String> {
+    let value = Decimal::from_str_exact(decimal).ok()?;
+    let text = usd_string(value, USD_MAX_PLACES.into());
+    let text = text.strip_prefix('-').unwrap_or(&text);
+    let dot = text.find('.')?;
+    let (whole, fraction) = (text.get(..dot)?, text.get(dot..)?);
+    // The point and two places at least.
+    let fraction = fraction.get(..fraction.trim_end_matches('0').len().max(3))?;
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    Some(format!("{sign}${}{fraction}", group_digits(whole)))
+}
+
+/// `May 22, 2026`: `Intl`'s `en-US` medium date. Like `Intl`, a year before 1
+/// is written as its year of the era before (0 is 1 BC, written `1`).
+fn american_date(date: calendar::Date) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS
+        .get(date.month0() as usize)
+        .copied()
+        .unwrap_or_default();
+    let (_, year) = date.year_ce();
+    format!("{month} {}, {year}", date.day())
 }
 
 impl Fmt {
@@ -116,13 +236,13 @@ impl Fmt {
             let plain: String = figure.chars().filter(|c| *c != ',').collect();
             let local = match shape {
                 Shape::Date if !dollar => Some(self.date(figure)),
-                Shape::Number { places, .. } if dollar => (places <= 4).then(|| self.usd(&plain)),
+                Shape::Number { places, .. } if dollar => {
+                    (places <= usize::from(USD_MAX_PLACES)).then(|| self.usd(&plain))
+                }
                 // Four digits or more with no comma is not a count (a year).
                 Shape::Number { long: true, .. } => None,
                 Shape::Number { places: 0, .. } => plain.parse().ok().map(|n| self.int(n)),
-                Shape::Number { places, .. } if places <= 3 => {
-                    Self::call(&self.int, &JsValue::from_str(&plain))
-                }
+                Shape::Number { places, .. } if places <= 3 => self.number(&plain),
                 _ => None,
             };
             out.push_str(head);

@@ -304,6 +304,41 @@ test('numbers and dates follow the locale attribute', async () => {
   await context.close();
 });
 
+test("American English figures are written without Intl; other languages get Intl's", async () => {
+  // A page's first Intl formatter costs 15-45 ms; an en-US visitor's widget
+  // must not make one at all (src/widget/fmt.rs, www/credit-estimator.js).
+  for (const [locale, made, edition, total] of [
+    ['en-US', false, 'May 22, 2026', '≈ 1,060 credits'],
+    ['de-DE', true, '22.05.2026', '≈ 1.060 credits'],
+  ]) {
+    const context = await env.browser.newContext({ locale });
+    await context.addInitScript(() => {
+      window.intlMade = 0;
+      for (const name of ['NumberFormat', 'DateTimeFormat']) {
+        Intl[name] = new Proxy(Intl[name], {
+          construct(target, args, newTarget) {
+            window.intlMade += 1;
+            return Reflect.construct(target, args, newTarget);
+          },
+        });
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(env.base);
+    const w = await widget(page);
+    // 1,060 credits, so the grouping shows.
+    await w.evaluate((el) => {
+      el.setAttribute('model', 'ray-2-flash');
+      el.setAttribute('addons', 'modify reframe upscale:2160p');
+      el.setAttribute('duration', '10');
+    });
+    assert.equal(await w.getByRole('status').textContent(), total, locale);
+    assert.ok((await w.locator('.edition').textContent()).includes(edition), locale);
+    assert.equal((await page.evaluate(() => window.intlMade)) > 0, made, locale);
+    await context.close();
+  }
+});
+
 test('plan fit: N a month, each plan with top-ups, the recommendation, toggles and notices', async () => {
   const { page, context } = await open(env);
   const w = await widget(page);
