@@ -32,6 +32,31 @@ pub fn set_text(node: &Node, text: &str) {
     }
 }
 
+/// Rebuilds `el`'s children and class through `build`, on a detached copy,
+/// and puts them in only when they differ from what is there: a live region
+/// (`aria-live`, `role=alert`) then speaks of a change only, not on every
+/// render.
+pub fn rebuild(el: &Element, build: impl FnOnce(&Element)) {
+    let Some(copy) = el
+        .owner_document()
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return;
+    };
+    copy.set_class_name(&el.class_name());
+    build(&copy);
+    if copy.inner_html() == el.inner_html() && copy.class_name() == el.class_name() {
+        return;
+    }
+    el.set_class_name(&copy.class_name());
+    clear(el);
+    while let Some(child) = copy.first_child() {
+        if el.append_child(&child).is_err() {
+            break;
+        }
+    }
+}
+
 /// Removes every child.
 pub fn clear(node: &Node) {
     node.set_text_content(None);

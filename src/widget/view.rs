@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement, Node};
 
-use super::dom::{add, add_text, attr, clear, flag, set_prop, set_text};
+use super::dom::{add, add_text, attr, clear, flag, rebuild, set_prop, set_text};
 use super::fmt::{Fmt, today};
 use super::model::{self, Context, Field, Kind};
 use super::{Prices, State, Tables};
@@ -27,7 +27,7 @@ use crate::quote::{Quote, QuoteRequest};
 /// `=select name|Label`, `=number name step|Label`, `=check name|Label`
 /// (a labelled native control, `for`/`id` scoped to the shadow root).
 const TEMPLATE: &str = "\
-div.frame
+div.frame lang=en
  div.ce part=widget
   header.head
    h2.title|Credit estimate
@@ -407,6 +407,7 @@ impl State {
         };
         self.render_frame(&ui);
         let mut priced = None;
+        let mut plan_error = None;
         match &self.prices {
             Tables::Ready(prices) => {
                 let prices = prices.clone();
@@ -414,7 +415,7 @@ impl State {
                 self.render_quote(&ui, &p);
                 self.render_rates(&ui, &prices, &p);
                 self.render_fit(&ui, &prices, &p);
-                self.render_balance(&mut ui, &prices, &p);
+                plan_error = self.render_balance(&mut ui, &prices, &p);
                 priced = Some(p);
             }
             other => {
@@ -431,6 +432,7 @@ impl State {
                 }
             }
         }
+        self.render_alert(&ui, plan_error);
         let written = |v: Option<JsValue>| v.unwrap_or(JsValue::NULL);
         let p = priced.as_ref();
         self.request = written(
@@ -456,12 +458,23 @@ impl State {
             _ => String::new(),
         };
         set_text(ui.el(r::EDITION), &text);
+    }
+
+    /// The attribute errors, and `plan`'s when it names no plan of the
+    /// platform (`plan_error`).
+    fn render_alert(&self, ui: &Ui, plan_error: Option<String>) {
         let alert = ui.el(r::ALERT);
-        clear(alert);
-        for (_, message) in &self.errors {
-            add_text(alert, "p", "", message);
-        }
-        flag(alert, "hidden", self.errors.is_empty());
+        let messages = self.errors.iter().map(|(_, m)| m).chain(&plan_error);
+        rebuild(alert, |alert| {
+            for message in messages {
+                add_text(alert, "p", "", message);
+            }
+        });
+        flag(
+            alert,
+            "hidden",
+            self.errors.is_empty() && plan_error.is_none(),
+        );
     }
 
     /// A number input's value, unless a person is typing in it.
@@ -788,7 +801,9 @@ impl State {
         Some(())
     }
 
-    fn render_balance(&self, ui: &mut Ui, prices: &Prices, priced: &Priced) {
+    /// The balance panel; returns the message for a `plan` attribute that
+    /// names no plan of the platform (shown in the alert).
+    fn render_balance(&self, ui: &mut Ui, prices: &Prices, priced: &Priced) -> Option<String> {
         let book = prices.estimator.book();
         let product = priced
             .request
@@ -819,14 +834,11 @@ impl State {
             }
         }
         fill(ui, r::WALLET_PLAN, items, &chosen, plans.is_empty());
-        if let Some(id) = self.plan_attr.as_ref().filter(|id| !known(id)) {
-            let alert = ui.el(r::ALERT);
+        let plan_error = self.plan_attr.as_ref().filter(|id| !known(id)).map(|id| {
             let ids: Vec<&str> = plans.iter().map(|p| p.row.id.as_ref()).collect();
             let use_one = crate::error::one_of(&ids);
-            let text = format!("plan “{id}” is not a plan here: use {use_one}");
-            add_text(alert, "p", "", &text);
-            flag(alert, "hidden", false);
-        }
+            format!("plan “{id}” is not a plan here: use {use_one}")
+        });
         set_value(ui.el(r::WALLET_STATUS), &self.wallet.status);
         // Until typed, the monthly credits left are the plan's allowance.
         let monthly = self.wallet.monthly.as_deref().unwrap_or(&allowance);
@@ -859,6 +871,7 @@ impl State {
             .find(|p| p.row.id == chosen && p.row.images_only && video)
             .map(|p| p.row.name.as_ref());
         self.render_verdict(ui.el(r::VERDICT), outcome, images_only);
+        plan_error
     }
 
     fn render_top_ups(&self, ui: &mut Ui) {
@@ -963,9 +976,19 @@ impl State {
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
+    ) {
+        rebuild(v, |v| {
+            self.verdict_into(v, outcome, images_only);
+        });
+    }
+
+    fn verdict_into(
+        &self,
+        v: &Element,
+        outcome: Result<CheckResult, String>,
+        images_only: Option<&str>,
     ) -> Option<()> {
         let f = &self.fmt;
-        clear(v);
         let result = match outcome {
             Ok(r) => r,
             Err(message) => {

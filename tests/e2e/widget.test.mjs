@@ -451,6 +451,72 @@ test('passing over a platform that lacks the chosen model does not lose it', asy
   await context.close();
 });
 
+test('live regions speak of a change only, not on every render', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  await w.getByText('Check my balance').click();
+  await w.evaluate((el) => el.setAttribute('plan', 'bogus'));
+  assert.match(await w.getByRole('alert').textContent(), /plan “bogus” is not a plan here/);
+  // Count what changes inside the verdict and the alert from here on.
+  await w.evaluate((el) => {
+    window.changed = { verdict: 0, alert: 0 };
+    for (const name of ['verdict', 'alert']) {
+      new MutationObserver((records) => { window.changed[name] += records.length; })
+        .observe(el.shadowRoot.querySelector(`.${name}`), { childList: true, subtree: true, characterData: true, attributes: true });
+    }
+  });
+  const changed = async () => {
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    return page.evaluate(() => window.changed);
+  };
+  // Renders that change neither: plan fit's toggle and count.
+  await w.getByLabel('Pay annually').check();
+  await w.getByLabel('Per month').fill('25');
+  assert.deepEqual(await changed(), { verdict: 0, alert: 0 });
+  assert.match(await w.getByRole('alert').textContent(), /plan “bogus” is not a plan here/);
+  // A change of the verdict is still made (and so announced).
+  await w.getByLabel('Monthly credits left').fill('0');
+  assert.ok((await changed()).verdict > 0);
+  assert.match(await w.locator('.verdict-head').textContent(), /Not enough credits/);
+  // And the alert goes once the attribute is gone.
+  await w.evaluate((el) => el.removeAttribute('plan'));
+  assert.ok((await changed()).alert > 0);
+  assert.equal(await w.getByRole('alert').isHidden(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the widget is marked English and its fields' borders are visible", async () => {
+  const { page, context } = await open(env);
+  const w = await widget(page);
+  // Read as English on a page in any language (the words are English).
+  assert.equal(await w.evaluate((el) => el.shadowRoot.querySelector('.frame').lang), 'en');
+  // WCAG 1.4.11: a field's border shows where it is, at 3:1 or more.
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const ratio = await w.evaluate((el) => {
+      const style = getComputedStyle(el.shadowRoot.querySelector('input.ctl'));
+      const rgb = (color) => {
+        const g = new OffscreenCanvas(1, 1).getContext('2d');
+        g.fillStyle = color;
+        g.fillRect(0, 0, 1, 1);
+        return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+      };
+      const luminance = (c) => {
+        const [r, g, b] = c.map((v) => {
+          const x = v / 255;
+          return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [a, b] = [luminance(rgb(style.borderTopColor)), luminance(rgb(style.backgroundColor))];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    });
+    assert.ok(ratio >= 3, `${scheme}: border contrast ${ratio.toFixed(2)}:1`);
+  }
+  await context.close();
+});
+
 test('removing a top-up keeps keyboard focus in the list', async () => {
   const { page, context, problems } = await open(env);
   const w = await widget(page);
