@@ -2,8 +2,9 @@
 //! outline read by a small interpreter, much smaller in the wasm than one
 //! call per element), then updated in place on every change
 //! ([`State::render`]) so focus and keyboard state survive. Only the output
-//! lists (breakdown, notes, rates, plans, verdict) are rebuilt; controls keep
-//! their elements and only their options change.
+//! lists (breakdown, notes, rates, plans) are rebuilt; the live regions (the
+//! balance verdict, the alert) only when their content changes
+//! ([`rebuild`]); controls keep their elements and only their options change.
 
 use crate::prelude::*;
 
