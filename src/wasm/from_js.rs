@@ -134,9 +134,17 @@ pub(crate) fn describe(value: &JsValue) -> String {
         "an array".into()
     } else if wasm_bindgen::JsCast::is_instance_of::<js_sys::Date>(value) {
         "a Date (dates are written as \"YYYY-MM-DD\" strings)".into()
+    } else if is_map(value) {
+        "a Map (pass a plain object: Object.fromEntries(map))".into()
     } else {
         "an object".into()
     }
+}
+
+/// A `Map`: an object to JS, but its entries are not fields, so it would
+/// read as an empty object ("platform is missing").
+fn is_map(value: &JsValue) -> bool {
+    wasm_bindgen::JsCast::is_instance_of::<js_sys::Map>(value)
 }
 
 fn expected(path: &Path<'_>, what: &str, value: &JsValue) -> Fault {
@@ -177,7 +185,7 @@ impl<'a> Obj<'a> {
         path: &'a Path<'a>,
         known: &'static [&'static str],
     ) -> Read<Obj<'a>> {
-        if !value.is_object() || is_array(value) || value.is_function() {
+        if !value.is_object() || is_array(value) || value.is_function() || is_map(value) {
             return Err(Fault(format!(
                 "{path} must be an object, got {}",
                 describe(value)

@@ -43,6 +43,8 @@ test('every failure is a thrown Error with a code and a message saying what is a
     [{ platform: 'dream-machine-web', model: 'photon', images: 4, addons: [{ kind: 'upscale', to: '1080p' }] }, 'invalid_addon', /reframe/],
     [{ platform: 'dream-machine-ios', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5 }, 'unpriced', /no rate/],
     [{ platform: 'luma-agents', model: 'kling-3.0' }, 'unpriced', /not published/],
+    // A Map is an object to JS, but its entries are not fields.
+    [new Map(Object.entries(workedExample)), 'invalid_request', /^request must be an object, got a Map \(pass a plain object: Object\.fromEntries\(map\)\)$/],
   ];
   for (const [input, code, message] of cases) {
     const error = thrown(() => quote(input));
