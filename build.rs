@@ -4,6 +4,10 @@
 //! WebAssembly reads at start (JavaScript's `JSON.parse`, then the same reader
 //! and checks as `new Estimator({ tables })`). A malformed table fails the build
 //! with a message naming the file and the row.
+//!
+//! It also writes `OUT_DIR/widget.css`: the widget's stylesheet
+//! (`src/widget/widget.css`, embedded in the wasm) without its comments and
+//! with its whitespace collapsed.
 
 // The core modules are shared with the crate; the build uses part of them.
 #![allow(dead_code)]
@@ -102,4 +106,40 @@ fn main() {
     let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set".into()));
     fs::write(Path::new(&out).join("default_tables.rs"), code)
         .unwrap_or_else(|e| fail(format!("cannot write default_tables.rs: {e}")));
+
+    println!("cargo::rerun-if-changed=src/widget/widget.css");
+    let css = fs::read_to_string(Path::new(&manifest).join("src/widget/widget.css"))
+        .unwrap_or_else(|e| fail(format!("cannot read src/widget/widget.css: {e}")));
+    fs::write(Path::new(&out).join("widget.css"), compact_css(&css))
+        .unwrap_or_else(|e| fail(format!("cannot write widget.css: {e}")));
+}
+
+/// `css` without `/* comments */`, each run of whitespace made one space, and
+/// none next to `{`, `}` or `;`. The rules are the same (an e2e test compares
+/// the two sheets rule by rule in Chromium); the stylesheet has no strings
+/// in which whitespace or `/*` would matter.
+fn compact_css(css: &str) -> String {
+    let mut text = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        rest = after.find("*/").map_or("", |end| &after[end + 2..]);
+    }
+    text.push_str(rest);
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let tight = |c: char| matches!(c, '{' | '}' | ';');
+        if space && !tight(c) && !out.ends_with(tight) && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out.replace(";}", "}")
 }

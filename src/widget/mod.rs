@@ -62,9 +62,10 @@ use crate::wasm::Local;
 use fmt::Fmt;
 use model::{Field, Selection};
 
-/// The widget's stylesheet, adopted by every shadow root (no `<style>`
-/// element, so it works under `style-src 'self'`).
-const CSS: &str = include_str!("widget.css");
+/// The widget's stylesheet (`widget.css`, compacted by `build.rs`), adopted
+/// by every shadow root (no `<style>` element, so it works under
+/// `style-src 'self'`).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// The attributes the element observes besides the selection's
 /// ([`model::SELECTION_ATTRIBUTES`]); together they are `observedAttributes`
@@ -192,6 +193,15 @@ struct WalletForm {
     top_ups: Vec<(String, String)>,
 }
 
+/// Where focus goes after the top-up rows change.
+pub(super) enum Refocus {
+    /// A row was added: its Credits field, to type the amount in.
+    Added,
+    /// The row at this index was removed: the Remove button of the row now
+    /// there (or of the last row, or Add when none is left).
+    RemovedAt(usize),
+}
+
 /// One widget instance.
 pub struct State {
     host: HtmlElement,
@@ -225,9 +235,9 @@ pub struct State {
     /// Whether `notify` has been called: from then on every change is
     /// announced, also one that leaves no quote (tables-src failing).
     announced: bool,
-    /// After a top-up row is removed: the row whose Remove button takes the
-    /// focus (the list is rebuilt, and focus would fall to the page).
-    pub(super) refocus_row: Option<usize>,
+    /// Where keyboard focus goes once the top-up list is rebuilt after an
+    /// Add or a Remove (else it would fall to the page).
+    pub(super) refocus: Option<Refocus>,
     /// Listeners are `Fn`, not `FnMut`: a DOM change made while rendering
     /// can dispatch an event synchronously (a focused input that is removed
     /// fires `change`), and an `FnMut` closure would throw on re-entry. A
@@ -286,7 +296,7 @@ impl Widget {
                 quote: JsValue::NULL,
                 notify,
                 announced: false,
-                refocus_row: None,
+                refocus: None,
                 listener: None,
                 hash_listener: None,
                 hash_timer: None,
@@ -461,7 +471,7 @@ impl State {
                     s.update(changed);
                 }
                 s.editing = None;
-                s.refocus_row = None;
+                s.refocus = None;
             });
         });
         for kind in ["input", "click"] {
@@ -488,11 +498,12 @@ impl State {
                         _ => String::new(),
                     };
                     self.wallet.top_ups.push((credits, fmt::today()));
+                    self.refocus = Some(Refocus::Added);
                 }
                 Some("remove") => {
                     if let Some(i) = index.filter(|i| *i < self.wallet.top_ups.len()) {
                         self.wallet.top_ups.remove(i);
-                        self.refocus_row = Some(i);
+                        self.refocus = Some(Refocus::RemovedAt(i));
                     }
                 }
                 _ => return None,

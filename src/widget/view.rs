@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlElement, Node};
 use super::dom::{add, add_text, attr, clear, flag, rebuild, set_prop, set_text};
 use super::fmt::{Fmt, today};
 use super::model::{self, Context, Field, Kind};
-use super::{Prices, State, Tables};
+use super::{Prices, Refocus, State, Tables};
 use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
 use crate::money::{PLAN_USD_PLACES, usd_at_rate, usd_string};
 use crate::plan_fit::{Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
@@ -60,7 +60,7 @@ div.frame lang=en
      span.unit @
     p.approx @|Approximate: Luma gives only an “about” figure for modify
     p.usd @
-    p.why aria-live=polite @
+    p.why id=why aria-live=polite @
     ol.lines aria-label=Breakdown @
     ul.notes @
   div.rates @
@@ -72,7 +72,7 @@ div.frame lang=en
      div.toggles
       =check annual|Pay annually
       =check commercial|I need commercial use
-   p.fit-sum @
+   p.fit-sum id=fit-sum @
    ul.plans @
    ul.notices @
   details.balance
@@ -89,7 +89,7 @@ div.frame lang=en
      =number spending 1|Spending limit left
     div.tops
      p.lbl|Top-up credits
-     ul.top-ups @
+     div.top-ups @
      button.btn type=button data-act=add @|Add a top-up
     div.verdict aria-live=polite @
 ";
@@ -142,6 +142,8 @@ pub struct Ui {
     /// Stands in for an element that could not be made.
     spare: Element,
     top_up_rows: usize,
+    /// The controls marked invalid by the last render ([`mark_invalid`]).
+    invalid: Vec<Element>,
 }
 
 impl Ui {
@@ -241,6 +243,7 @@ pub fn build(root: &Node) -> Option<Ui> {
         refs,
         spare,
         top_up_rows: usize::MAX,
+        invalid: Vec::new(),
     })
 }
 
@@ -394,6 +397,71 @@ fn for_visitors(message: &str) -> String {
     message.to_owned()
 }
 
+/// Messages about a control, each with the id of the element showing it.
+type Faults = Vec<(String, &'static str)>;
+
+/// The control a visitor message is about, by the field label it starts with
+/// (as [`for_visitors`] and [`model::number`] write them); `None` for a
+/// message about something else (an attribute, the tables, the selection).
+fn control_of(ui: &Ui, message: &str) -> Option<Element> {
+    const LABELS: [(&str, usize); 9] = [
+        ("Images", r::IMAGES),
+        ("Duration", r::DURATION),
+        ("Duration", r::DURATION_INPUT),
+        ("Extend", r::EXTEND),
+        ("Upscale", r::UPSCALE),
+        ("Per month", r::PER_MONTH),
+        ("Monthly credits", r::MONTHLY),
+        ("Gifted credits", r::GIFTED),
+        ("Spending limit", r::SPENDING),
+    ];
+    if let Some(rest) = message.strip_prefix("Top-up ") {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let row = rest.get(..digits)?.parse::<usize>().ok()?.checked_sub(1)?;
+        let rest = rest.get(digits..)?;
+        let field = if rest.starts_with(": Credits") {
+            "tc"
+        } else if rest.starts_with(": Bought on") {
+            "td"
+        } else {
+            return None;
+        };
+        let id = format!("#f-{field}{row}");
+        return ui.el(r::TOP_UPS).query_selector(&id).ok()?;
+    }
+    LABELS.iter().find_map(|&(label, i)| {
+        let rest = message.strip_prefix(label)?;
+        let whole_word = matches!(rest.bytes().next(), Some(b' ' | b':'));
+        // Of the two duration controls, the one shown.
+        Some(ui.el(i).clone()).filter(|el| whole_word && el.is_connected())
+    })
+}
+
+/// Ties each message in `faults` to its control: `aria-invalid` and an
+/// `aria-describedby` naming the element that shows the message, so a screen
+/// reader reads it with the field (and the field's border turns red); a
+/// control fixed since loses both. Attributes are written only when they
+/// change.
+fn mark_invalid(ui: &mut Ui, faults: &Faults) {
+    let mut marked = Vec::new();
+    for (message, shown_in) in faults {
+        let Some(el) = control_of(ui, message) else {
+            continue;
+        };
+        if el.get_attribute("aria-describedby").as_deref() != Some(shown_in) {
+            attr(&el, "aria-invalid", "true");
+            attr(&el, "aria-describedby", shown_in);
+        }
+        marked.push(el);
+    }
+    for el in core::mem::replace(&mut ui.invalid, marked) {
+        if !ui.invalid.contains(&el) {
+            flag(&el, "aria-invalid", false);
+            flag(&el, "aria-describedby", false);
+        }
+    }
+}
+
 /// The outcome of pricing the selection.
 pub struct Priced {
     pub request: Option<QuoteRequest>,
@@ -409,14 +477,18 @@ impl State {
         self.render_frame(&ui);
         let mut priced = None;
         let mut plan_error = None;
+        let mut faults = Faults::new();
         match &self.prices {
             Tables::Ready(prices) => {
                 let prices = prices.clone();
                 let p = self.render_controls(&mut ui, &prices);
                 self.render_quote(&ui, &p);
+                if let Err(message) = &p.quote {
+                    faults.push((message.clone(), "why"));
+                }
                 self.render_rates(&ui, &prices, &p);
-                self.render_fit(&ui, &prices, &p);
-                plan_error = self.render_balance(&mut ui, &prices, &p);
+                self.render_fit(&ui, &prices, &p, &mut faults);
+                plan_error = self.render_balance(&mut ui, &prices, &p, &mut faults);
                 priced = Some(p);
             }
             other => {
@@ -427,13 +499,13 @@ impl State {
                 set_text(ui.el(r::NUM), "—");
                 set_text(ui.el(r::UNIT), "");
                 set_text(ui.el(r::WHY), text);
-                flag(ui.el(r::WHY), "hidden", false);
                 for i in [r::USD, r::APPROX, r::LINES, r::NOTES, r::RATES] {
                     flag(ui.el(i), "hidden", true);
                 }
             }
         }
         self.render_alert(&ui, plan_error);
+        mark_invalid(&mut ui, &faults);
         let written = |v: Option<JsValue>| v.unwrap_or(JsValue::NULL);
         let p = priced.as_ref();
         self.request = written(
@@ -620,6 +692,7 @@ impl State {
                 }
                 texts(notes, &q.notes, f);
                 flag(ui.el(r::APPROX), "hidden", !q.approximate);
+                set_text(why, "");
                 true
             }
             Err(message) => {
@@ -630,10 +703,12 @@ impl State {
                 false
             }
         };
+        // `why` stays in the page when empty (CSS collapses it): a live
+        // region shown and filled in one step is not read by some screen
+        // readers.
         for i in [r::USD, r::LINES, r::NOTES] {
             flag(ui.el(i), "hidden", !ok);
         }
-        flag(why, "hidden", ok);
     }
 
     /// Dollars: at the top-up rate and at each plan's effective rate per
@@ -696,7 +771,7 @@ impl State {
         }
     }
 
-    fn render_fit(&self, ui: &Ui, prices: &Prices, priced: &Priced) {
+    fn render_fit(&self, ui: &Ui, prices: &Prices, priced: &Priced, faults: &mut Faults) {
         let (plans, notices, sum) = (ui.el(r::PLANS), ui.el(r::NOTICES), ui.el(r::FIT_SUM));
         clear(plans);
         clear(notices);
@@ -742,6 +817,7 @@ impl State {
             Err(message) => {
                 set_text(sum, &message);
                 flag(notices, "hidden", true);
+                faults.push((message, "fit-sum"));
             }
         }
         flag(plans, "hidden", plans.first_child().is_none());
@@ -804,7 +880,13 @@ impl State {
 
     /// The balance panel; returns the message for a `plan` attribute that
     /// names no plan of the platform (shown in the alert).
-    fn render_balance(&self, ui: &mut Ui, prices: &Prices, priced: &Priced) -> Option<String> {
+    fn render_balance(
+        &self,
+        ui: &mut Ui,
+        prices: &Prices,
+        priced: &Priced,
+        faults: &mut Faults,
+    ) -> Option<String> {
         let book = prices.estimator.book();
         let product = priced
             .request
@@ -871,6 +953,9 @@ impl State {
             .iter()
             .find(|p| p.row.id == chosen && p.row.images_only && video)
             .map(|p| p.row.name.as_ref());
+        if let Err(message) = &outcome {
+            faults.push((message.clone(), "verdict-msg"));
+        }
         self.render_verdict(ui.el(r::VERDICT), outcome, images_only);
         plan_error
     }
@@ -879,9 +964,13 @@ impl State {
         let list = ui.el(r::TOP_UPS);
         clear(list);
         for (i, (credits, date)) in self.wallet.top_ups.iter().enumerate() {
-            let Some(li) = add(list, "li", "row top-up") else {
+            let Some(li) = add(list, "div", "row top-up") else {
                 continue;
             };
+            // The fields of each row are "Credits" and "Bought on": the group
+            // says which top-up they belong to.
+            attr(&li, "role", "group");
+            attr(&li, "aria-label", &format!("Top-up {}", i + 1));
             let index = i.to_string();
             let id = format!("tc{i}");
             if let Some(input) = labelled(&li, "Credits", "input", "topup-credits", &id) {
@@ -902,17 +991,19 @@ impl State {
                 attr(&button, "aria-label", &format!("Remove top-up {}", i + 1));
             }
         }
-        // After a Remove: the next row's Remove (or the last row's, or Add),
-        // so keyboard focus stays in the list.
-        if let Some(i) = self.refocus_row {
+        // Keyboard focus stays in the list: after an Add, on the new row's
+        // Credits; after a Remove, on the next row's Remove (or the last
+        // row's, or Add).
+        if let Some(refocus) = &self.refocus {
             let rows = self.wallet.top_ups.len();
-            let target = if rows == 0 {
-                Some(ui.el(r::ADD_TOP_UP).clone())
-            } else {
-                let row = i.min(rows - 1);
-                list.query_selector(&format!("button[data-i=\"{row}\"]"))
-                    .ok()
-                    .flatten()
+            let selector = match *refocus {
+                _ if rows == 0 => None,
+                Refocus::Added => Some(format!("#f-tc{}", rows - 1)),
+                Refocus::RemovedAt(i) => Some(format!("button[data-i=\"{}\"]", i.min(rows - 1))),
+            };
+            let target = match selector {
+                None => Some(ui.el(r::ADD_TOP_UP).clone()),
+                Some(s) => list.query_selector(&s).ok().flatten(),
             };
             if let Some(el) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
                 let _ = el.focus();
@@ -950,7 +1041,10 @@ impl State {
                 ));
             }
             lots.push(TopUpLot {
-                credits: Some(model::number(credits, "Top-up credits")?),
+                credits: Some(model::number(
+                    credits,
+                    &format!("Top-up {}: Credits", i + 1),
+                )?),
                 purchased: Some(date.clone()),
             });
         }
@@ -959,13 +1053,13 @@ impl State {
             plan: Some(plan.to_owned()),
             subscription: Some(w.status.clone()),
             today: Some(today),
-            monthly: Some(optional(monthly, "Monthly credits")?.unwrap_or(0.0)),
+            monthly: Some(optional(monthly, "Monthly credits left")?.unwrap_or(0.0)),
             gifted: optional(&w.gifted, "Gifted credits")?,
             top_ups: top_ups.then_some(lots),
             spending_limit: if top_ups {
                 None
             } else {
-                optional(&w.spending, "Spending limit")?
+                optional(&w.spending, "Spending limit left")?
             },
         })
     }
@@ -994,7 +1088,8 @@ impl State {
             Ok(r) => r,
             Err(message) => {
                 v.set_class_name("verdict none");
-                add_text(v, "p", "", &message);
+                let p = add_text(v, "p", "", &message)?;
+                attr(&p, "id", "verdict-msg");
                 return None;
             }
         };

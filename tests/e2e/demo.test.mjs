@@ -140,18 +140,34 @@ test('at 320 px nothing overflows sideways; dark mode follows prefers-color-sche
   await w.getByText('Check my balance').click();
   await w.getByRole('button', { name: 'Add a top-up' }).click();
   await choose(w, { model: 'ray-2-flash', extend: 9, upscale: '2160p', reframe: true, modify: true });
-  const overflow = await narrow.page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    widgets: [...document.querySelectorAll('credit-estimator')].map((el) => {
-      const ce = el.shadowRoot.querySelector('.ce');
-      return [ce.scrollWidth, ce.clientWidth, el.getBoundingClientRect().right];
-    }),
-  }));
-  assert.ok(overflow.page <= 320, `page is ${overflow.page} px wide`);
-  for (const [scroll, client, right] of overflow.widgets) {
-    assert.ok(scroll <= client && right <= 320, JSON.stringify(overflow));
-  }
+  const fits = async (width) => {
+    const overflow = await narrow.page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      widgets: [...document.querySelectorAll('credit-estimator')].map((el) => {
+        const ce = el.shadowRoot.querySelector('.ce');
+        return [ce.scrollWidth, ce.clientWidth, el.getBoundingClientRect().right];
+      }),
+    }));
+    assert.ok(overflow.page <= width, `page is ${overflow.page} px wide`);
+    for (const [scroll, client, right] of overflow.widgets) {
+      assert.ok(scroll <= client && right <= width, JSON.stringify(overflow));
+    }
+  };
+  await fits(320);
   await narrow.page.screenshot({ path: screenshotPath('mobile-320.png'), fullPage: true });
+  // Figures far past any real use (9 trillion images) wrap; they do not
+  // widen the dollar cards past the widget (two to a row from 320 px of
+  // widget).
+  await narrow.page.setViewportSize({ width: 400, height: 720 });
+  const other = narrow.page.locator('credit-estimator').nth(1);
+  await other.evaluate((el) => {
+    el.removeAttribute('addons');
+    for (const [k, v] of [['platform', 'dream-machine-web'], ['model', 'photon'], ['images', '9000000000000']]) {
+      el.setAttribute(k, v);
+    }
+  });
+  assert.equal(await shown(other), 36e12);
+  await fits(400);
   assert.deepEqual(narrow.problems, []);
   await narrow.context.close();
 

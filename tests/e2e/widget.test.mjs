@@ -4,7 +4,9 @@
 // balance check, theming.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, widget, shown, call, quoteOf, choose, digits } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { start, open, widget, shown, call, quoteOf, choose, digits, root } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -454,6 +456,31 @@ test('passing over a platform that lacks the chosen model does not lose it', asy
 test('live regions speak of a change only, not on every render', async () => {
   const { page, context, problems } = await open(env);
   const w = await widget(page);
+  // The reason the estimate failed is said by a live region that is in the
+  // page before it is filled (one shown and filled at once is not read by
+  // some screen readers); empty, it takes no room: the breakdown sits under
+  // the dollars by the column's gap and its own margin (10 + 6px), as if the
+  // region were not there.
+  const why = () => w.evaluate((el) => {
+    const box = (s) => el.shadowRoot.querySelector(s).getBoundingClientRect();
+    const p = el.shadowRoot.querySelector('.why');
+    return {
+      display: getComputedStyle(p).display,
+      live: p.getAttribute('aria-live'),
+      height: box('.why').height,
+      gap: Math.round(box('.lines').top - box('.usd').bottom),
+      text: p.textContent,
+    };
+  });
+  const empty = { display: 'block', live: 'polite', height: 0, gap: 16, text: '' };
+  assert.deepEqual(await why(), empty);
+  await w.getByLabel('Extend (seconds)').fill('-4');
+  const filled = await why();
+  assert.match(filled.text, /^Extend/);
+  assert.ok(filled.height > 20, `the reason shows: ${filled.height}px`);
+  await w.getByLabel('Extend (seconds)').fill('');
+  assert.deepEqual(await why(), empty);
+
   await w.getByText('Check my balance').click();
   await w.evaluate((el) => el.setAttribute('plan', 'bogus'));
   assert.match(await w.getByRole('alert').textContent(), /plan “bogus” is not a plan here/);
@@ -486,7 +513,7 @@ test('live regions speak of a change only, not on every render', async () => {
   await context.close();
 });
 
-test("the widget is marked English and its fields' borders are visible", async () => {
+test("the widget is marked English, its fields' borders are visible and its selects keep an arrow", async () => {
   const { page, context } = await open(env);
   const w = await widget(page);
   // Read as English on a page in any language (the words are English).
@@ -514,20 +541,37 @@ test("the widget is marked English and its fields' borders are visible", async (
     });
     assert.ok(ratio >= 3, `${scheme}: border contrast ${ratio.toFixed(2)}:1`);
   }
+  // Forced colours (Windows' contrast themes) remove the arrow the widget
+  // draws on its selects as a background: the system's own arrow shows.
+  const arrow = () => w.evaluate((el) => {
+    const style = getComputedStyle(el.shadowRoot.querySelector('select.ctl'));
+    return { appearance: style.appearance, drawn: style.backgroundImage !== 'none' };
+  });
+  assert.deepEqual(await arrow(), { appearance: 'none', drawn: true });
+  await page.emulateMedia({ forcedColors: 'active' });
+  assert.deepEqual(await arrow(), { appearance: 'auto', drawn: false });
   await context.close();
 });
 
-test('removing a top-up keeps keyboard focus in the list', async () => {
+test('adding or removing a top-up keeps keyboard focus in the list', async () => {
   const { page, context, problems } = await open(env);
   const w = await widget(page);
   await w.getByText('Check my balance').click();
   const add = w.getByRole('button', { name: 'Add a top-up' });
-  await add.click();
-  await add.click();
   const focused = () => w.evaluate((el) => {
     const active = el.shadowRoot.activeElement;
-    return active?.getAttribute('aria-label') ?? active?.textContent ?? null;
+    return active?.getAttribute('aria-label') || active?.id || active?.textContent || null;
   });
+  // Add puts the focus in the new row's Credits; each row is a group named
+  // for its top-up, so its "Credits" and "Bought on" say which one they are.
+  await add.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(), 'f-tc0');
+  await add.click();
+  assert.equal(await focused(), 'f-tc1');
+  const second = w.getByRole('group', { name: 'Top-up 2', exact: true });
+  assert.equal(await second.getByLabel('Credits', { exact: true }).getAttribute('id'), 'f-tc1');
+  assert.equal(await second.getByLabel('Bought on').getAttribute('id'), 'f-td1');
   await w.getByRole('button', { name: 'Remove top-up 1' }).focus();
   await page.keyboard.press('Enter');
   // The second row moved up: its Remove has the focus.
@@ -546,17 +590,66 @@ test('messages name the field a visitor typed in, not an API path', async () => 
   await w.getByText('Check my balance').click();
   await w.getByLabel('My plan').selectOption('plus');
   const verdict = () => w.locator('.verdict').textContent();
+  // Each message is tied to its field: aria-invalid, and aria-describedby
+  // naming the element that shows the message; fixing the value unties it.
+  // Its border is in the error colour (that of the quote's error box).
+  const tie = (label) => w.getByLabel(label, { exact: true }).evaluate((input) => {
+    const by = input.getAttribute('aria-describedby');
+    for (const a of input.getAnimations()) a.finish();
+    const bad = getComputedStyle(input.getRootNode().querySelector('.why')).color;
+    return {
+      invalid: input.getAttribute('aria-invalid'),
+      message: by && input.getRootNode().getElementById(by)?.textContent,
+      red: getComputedStyle(input).borderTopColor === bad,
+    };
+  });
+  const untied = { invalid: null, message: null, red: false };
+  assert.deepEqual(await tie('Gifted credits'), untied);
   await w.getByLabel('Monthly credits left').fill('-10');
   assert.match(await verdict(), /^Monthly credits left must be a whole number/);
+  const monthly = await tie('Monthly credits left');
+  assert.equal(monthly.invalid, 'true');
+  assert.match(monthly.message, /^Monthly credits left must be a whole number/);
+  assert.equal(monthly.red, true);
   await w.getByLabel('Monthly credits left').fill('10');
+  assert.deepEqual(await tie('Monthly credits left'), untied);
   await w.getByRole('button', { name: 'Add a top-up' }).click();
   await w.getByLabel('Bought on').fill('2999-01-01');
   assert.match(await verdict(), /^Top-up 1: Bought on .*2999 is after today/);
+  assert.match((await tie('Bought on')).message, /^Top-up 1: Bought on .*2999 is after today/);
+  assert.equal((await tie('Credits')).invalid, null);
+  await w.getByLabel('Bought on').fill('2020-01-01');
+  await w.getByLabel('Credits', { exact: true }).fill('');
+  assert.match((await tie('Credits')).message, /^Top-up 1: Credits: enter a number/);
+  assert.equal((await tie('Bought on')).invalid, null);
   await w.getByLabel('Per month').fill('2.5');
+  assert.match((await tie('Per month')).message, /^Per month must be a whole number/);
   const text = await w.evaluate((el) => el.shadowRoot.textContent);
-  assert.match(text, /Per month must be a whole number/);
   assert.doesNotMatch(text, /wallet\.|usage\[/);
+  // A message about the selection is tied to the control it names.
+  await w.getByLabel('Extend (seconds)').fill('-4');
+  const extend = await tie('Extend (seconds)');
+  assert.equal(extend.invalid, 'true');
+  assert.match(extend.message, /^Extend/);
+  assert.equal(extend.message, await w.locator('.why').textContent());
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the stylesheet in the wasm has the rules of src/widget/widget.css', async () => {
+  // build.rs strips its comments and whitespace; the browser must read the
+  // same rules from both.
+  const { page, context } = await open(env);
+  const w = await widget(page);
+  const source = fs.readFileSync(path.join(root, 'src', 'widget', 'widget.css'), 'utf8');
+  const [embedded, original] = await w.evaluate((el, text) => {
+    const rules = (sheet) => [...sheet.cssRules].map((rule) => rule.cssText);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    return [el.shadowRoot.adoptedStyleSheets.flatMap(rules), rules(sheet)];
+  }, source);
+  assert.ok(original.length > 100, `${original.length} rules read from the source`);
+  assert.deepEqual(embedded, original);
   await context.close();
 });
 
