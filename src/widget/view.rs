@@ -738,7 +738,10 @@ impl State {
                 f.int(credits),
                 f.usd(&per),
             );
-            if let Some(li) = pair(&list, "", name, &f.usd(cost)) {
+            // Read in the order seen: the amount, what it is for, how.
+            if let Some(li) = add(&list, "li", "") {
+                add_text(&li, "span", "v", &f.usd(cost));
+                add_text(&li, "span", "k", name);
                 add_text(&li, "span", "d", &detail);
             }
         };

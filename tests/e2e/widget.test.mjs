@@ -64,6 +64,8 @@ test('each control changes the total to what quote() gives', async () => {
   const rates = await w.locator('.rate-list li').allTextContents();
   assert.deepEqual(rates.map((r) => r.match(/Top-up|Lite|Plus|Unlimited/)?.[0]), ['Top-up', 'Lite', 'Plus', 'Unlimited']);
   assert.ok(rates.every((r) => /per credit/.test(r)));
+  // A card reads as it looks: its amount, then what the amount is for.
+  assert.ok(rates[0].startsWith(`${usd}Top-up credits$4.00 for 1,200 credits`), rates[0]);
 
   // Images: only the add-ons that apply stay; Images takes a count.
   await choose(w, { model: 'photon', images: 6 });
