@@ -141,6 +141,18 @@ pub(crate) fn describe(value: &JsValue) -> String {
     }
 }
 
+/// What reading a value threw, for a message: ` (reading it threw "boom")`
+/// with the `message` of an `Error` (read through Reflect, which catches a
+/// getter that throws again), else the thrown value described.
+fn threw(exception: &JsValue) -> String {
+    let said = Reflect::get(exception, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .filter(|_| wasm_bindgen::JsCast::is_instance_of::<js_sys::Error>(exception));
+    let what = said.map_or_else(|| describe(exception), |m| shown(&m));
+    format!(" (reading it threw {what})")
+}
+
 /// A `Map`: an object to JS, but its entries are not fields, so it would
 /// read as an empty object ("platform is missing").
 fn is_map(value: &JsValue) -> bool {
@@ -208,7 +220,13 @@ impl<'a> Obj<'a> {
             return None;
         }
         match get_named(self.value, key) {
-            Err(_) => self.fault = Some(Fault(format!("{}.{key} could not be read", self.path))),
+            Err(e) => {
+                let threw = threw(&e);
+                self.fault = Some(Fault(format!(
+                    "{}.{key} could not be read{threw}",
+                    self.path
+                )));
+            }
             Ok(value) if value.is_undefined() => {
                 let hint = match presence {
                     Presence::Optional => return None,
@@ -271,9 +289,11 @@ impl<'a> Obj<'a> {
     #[inline(never)]
     fn unknown_field(&self) -> Option<Fault> {
         let path = self.path;
-        let unreadable = || Some(Fault(format!("{path}: its fields could not be read")));
-        let Ok(keys) = object_keys(self.value) else {
-            return unreadable();
+        let unreadable =
+            |why: String| Some(Fault(format!("{path}: its fields could not be read{why}")));
+        let keys = match object_keys(self.value) {
+            Ok(keys) => keys,
+            Err(e) => return unreadable(threw(&e)),
         };
         // `keys` is a fresh plain array made by Object.keys: reading it cannot throw.
         if keys.length() <= self.present {
@@ -281,7 +301,7 @@ impl<'a> Obj<'a> {
         }
         for i in 0..keys.length() {
             let Some(name) = keys.get(i).as_string() else {
-                return unreadable();
+                return unreadable(String::new());
             };
             if self.known.contains(&name.as_str()) {
                 continue;
@@ -295,7 +315,7 @@ impl<'a> Obj<'a> {
                         one_of(self.known)
                     )));
                 }
-                Err(_) => return unreadable(),
+                Err(e) => return unreadable(threw(&e)),
             }
         }
         None
@@ -361,14 +381,12 @@ fn items(value: &JsValue, path: &Path<'_>) -> Read<Vec<JsValue>> {
     if !is_array(value) {
         return Err(expected(path, "an array", value));
     }
-    let unreadable = || Fault(format!("{path}: its items could not be read"));
-    let length = get_named(value, "length")
-        .ok()
-        .and_then(|length| u32::from_js(&length, path).ok())
-        .ok_or_else(unreadable)?;
+    let unreadable = |why: String| Fault(format!("{path}: its items could not be read{why}"));
+    let length = get_named(value, "length").map_err(|e| unreadable(threw(&e)))?;
+    let length = u32::from_js(&length, path).map_err(|_| unreadable(String::new()))?;
     let mut out = Vec::with_capacity(length.min(64) as usize);
     for i in 0..length {
-        out.push(Reflect::get_u32(value, i).map_err(|_| unreadable())?);
+        out.push(Reflect::get_u32(value, i).map_err(|e| unreadable(threw(&e)))?);
     }
     Ok(out)
 }

@@ -55,6 +55,25 @@ test('every failure is a thrown Error with a code and a message saying what is a
   assert.equal(quote(workedExample).credits, 75);
 });
 
+test('input that throws while it is read is reported with what it threw', () => {
+  const getter = { ...workedExample, get model() { throw new Error('boom'); } };
+  const e = thrown(() => quote(getter));
+  assert.equal(e.code, 'invalid_request');
+  assert.equal(e.message, 'request.model could not be read (reading it threw "boom")');
+  const number = { get platform() { throw 42; } };
+  assert.equal(thrown(() => quote(number)).message, 'request.platform could not be read (reading it threw 42)');
+  const keys = new Proxy(workedExample, { ownKeys() { throw new TypeError('no keys'); } });
+  assert.equal(thrown(() => quote(keys)).message, 'request: its fields could not be read (reading it threw "no keys")');
+  const items = new Proxy([workedExample], {
+    get(target, key) {
+      if (key === 'length') throw new RangeError('no length');
+      return target[key];
+    },
+  });
+  assert.equal(thrown(() => quoteMany(items)).message, 'requests: its items could not be read (reading it threw "no length")');
+  assert.equal(quote(workedExample).credits, 75);
+});
+
 test('numbers that are not what they should be are invalid_request', () => {
   const base = { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p' };
   for (const durationSeconds of [NaN, Infinity, -Infinity, -1, 0, 1e308, '5', 5n, null === 1]) {
