@@ -232,3 +232,33 @@ export interface Tables {
     lumaAgents: { source: Source; platform: string; plans: PlanRow[] };
   };
 }
+
+/**
+ * The `<credit-estimator>` element, defined by importing
+ * `credit-estimator.js`.
+ */
+export interface CreditEstimatorElement extends HTMLElement {
+  /** The current quote, or null while the selection cannot be priced. */
+  readonly quote: Quote | null;
+}
+
+/** The `detail` of the element's `estimate` event. */
+export interface EstimateDetail {
+  /**
+   * What the widget passed to `quote()`; null when a value could not be used
+   * as given (a duration that is not a number, an unknown add-on).
+   */
+  request: QuoteRequest | null;
+  /** Its result, or null while the selection cannot be priced. */
+  quote: Quote | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "credit-estimator": CreditEstimatorElement;
+  }
+  interface HTMLElementEventMap {
+    /** Fired (bubbling, composed) by `<credit-estimator>`. */
+    estimate: CustomEvent<EstimateDetail>;
+  }
+}

@@ -348,6 +348,13 @@ impl Widget {
     }
 }
 
+/// Whether the URL hash is one of the page's own anchors (`#faq`): not
+/// empty and not a selection written by [`model::to_hash`].
+fn page_anchor() -> bool {
+    let hash = LOCATION.with(Location::hash);
+    hash.len() > 1 && model::from_hash(&hash).is_none()
+}
+
 /// Runs `f` on the widget behind `weak`, if it still exists and is not busy.
 fn with_state<R>(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State) -> R) -> Option<R> {
     let rc = weak.upgrade()?;
@@ -359,8 +366,14 @@ impl State {
     /// Renders, keeps the URL hash in step, and (when the selection may have
     /// changed and prices are ready) notifies the element.
     fn update(&mut self, changed: bool) {
+        let before = self.shown.clone();
         self.render();
-        self.sync_hash();
+        // A page's own anchor (`#faq`) stays until the selection changes
+        // (the first render, with or without `tables-src`, changes none).
+        let moved = before != Selection::default() && before != self.shown;
+        if self.sync_url && (moved || !page_anchor()) {
+            self.sync_hash();
+        }
         if changed
             && (self.announced || matches!(self.prices, Tables::Ready(_)))
             && let Some(notify) = &self.notify

@@ -663,7 +663,9 @@ impl State {
         };
         self.shown = sel;
         Priced {
-            request: request.ok(),
+            // An attribute the widget could not use leaves no request: the
+            // one made without it would not be what the page asked for.
+            request: request.ok().filter(|_| blocked.is_none()),
             quote,
         }
     }

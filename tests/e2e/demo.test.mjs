@@ -236,6 +236,20 @@ test('sync-url keeps the selection in the URL hash, so a link reproduces the est
   assert.deepEqual(again.problems, []);
   await again.context.close();
   await context.close();
+
+  // Opened at the page's own anchor, the page keeps it until the selection
+  // changes.
+  const anchored = await open(env, '#embed');
+  const w3 = await widget(anchored.page, 0);
+  await anchored.page.waitForTimeout(400); // past the hash-write throttle
+  assert.equal(await anchored.page.evaluate(() => location.hash), '#embed');
+  await w3.getByLabel('Per month').fill('7');
+  await anchored.page.waitForTimeout(400);
+  assert.equal(await anchored.page.evaluate(() => location.hash), '#embed');
+  await choose(w3, { model: 'ray-2-flash' });
+  await anchored.page.waitForFunction(() => location.hash.includes('model=ray-2-flash'));
+  assert.deepEqual(anchored.problems, []);
+  await anchored.context.close();
 });
 
 test('page layouts the element may land in: flex rows, centred columns, inline-block, right to left, page CSS on it', async () => {
@@ -247,6 +261,8 @@ test('page layouts the element may land in: flex rows, centred columns, inline-b
 .center { display: flex; flex-direction: column; align-items: center; }
 .ib { display: inline-block; }
 #unset { all: unset; }
+.loud, .loud * { letter-spacing: 5px; word-spacing: 20px; text-transform: uppercase; text-align: right; font-style: italic; writing-mode: vertical-rl; }
+.veiled { visibility: hidden; }
 `);
   fs.writeFileSync(
     path.join(dir, 'hosts.html'),
@@ -257,12 +273,14 @@ test('page layouts the element may land in: flex rows, centred columns, inline-b
 <div class="center"><credit-estimator id="center"></credit-estimator></div>
 <div class="ib"><credit-estimator id="ib"></credit-estimator></div>
 <div dir="rtl" lang="ar"><credit-estimator id="rtl" locale="ar-EG"></credit-estimator></div>
-<credit-estimator id="unset"></credit-estimator>`,
+<credit-estimator id="unset"></credit-estimator>
+<div class="loud"><credit-estimator id="loud"></credit-estimator></div>
+<div class="veiled"><credit-estimator id="veiled"></credit-estimator></div>`,
   );
   const local = await start({ dir });
   try {
     const { page, context, problems } = await open(local, 'hosts.html');
-    for (let i = 0; i < 5; i++) await widget(page, i);
+    for (let i = 0; i < 7; i++) await widget(page, i);
     const width = (id) => page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().width);
     const body = await page.evaluate(() => document.body.getBoundingClientRect().width);
     // A flex item shares the row with the sidebar; a centred column gives it
@@ -279,6 +297,17 @@ test('page layouts the element may land in: flex rows, centred columns, inline-b
     const columns = await page.locator('#unset').evaluate((el) =>
       getComputedStyle(el.shadowRoot.querySelector('.main')).gridTemplateColumns.split(' ').length);
     assert.equal(columns, 2);
+    // Text styles the page sets on the element itself (a rule for `*`)
+    // do not reach the widget's text; whether it is visible still follows
+    // the page.
+    const text = (id) => page.locator(`#${id}`).evaluate((el) => {
+      const style = getComputedStyle(el.shadowRoot.querySelector('.lbl'));
+      return [style.letterSpacing, style.wordSpacing, style.textTransform, style.textAlign,
+        style.fontStyle, style.writingMode, style.visibility].join(' ');
+    });
+    assert.equal(await text('loud'), await text('center'));
+    assert.equal(await text('center'), 'normal 0px none start normal horizontal-tb visible');
+    assert.equal((await text('veiled')).split(' ').at(-1), 'hidden');
     assert.deepEqual(problems, []);
     await context.close();
   } finally {

@@ -249,6 +249,7 @@ test('bad attribute values show a message in the widget and never throw on the p
         const el = document.createElement('credit-estimator');
         el.id = id;
         for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+        el.addEventListener('estimate', (e) => { el.detail = e.detail; });
         document.body.append(el);
       },
       [`bad-${i}`, attrs],
@@ -259,6 +260,17 @@ test('bad attribute values show a message in the widget and never throw on the p
     assert.match(text.join(' '), message, JSON.stringify(attrs));
     assert.equal(await quoteOf(w), null, JSON.stringify(attrs));
     assert.match(await w.getByRole('status').textContent(), /no estimate/);
+    // The event's request is the one the attributes make, refused by
+    // quote(); null when a value could not be used as given (the request
+    // made without it would not be what the page asked for).
+    const { request, quote } = await w.evaluate((el) => el.detail);
+    assert.equal(quote, null);
+    if (attrs.addons === 'sparkle' || attrs.duration === 'soon') {
+      assert.equal(request, null, JSON.stringify(attrs));
+    } else {
+      assert.equal(request?.platform, attrs.platform, JSON.stringify(attrs));
+      assert.equal(request?.model, attrs.model, JSON.stringify(attrs));
+    }
   }
   // Fixing the attribute brings the estimate back.
   const w = page.locator('#bad-0');

@@ -1,4 +1,4 @@
-// Type-checked by types.test.mjs: each line below must be a type error (5 in all).
+// Type-checked by types.test.mjs: each line below must be a type error (6 in all).
 import { quote, check } from '../../pkg/credit_estimator.js';
 
 quote({ platform: 'dream-machine-web', model: 'photon', images: '4' });
@@ -6,4 +6,5 @@ quote({ platform: 'dream-machine-web', model: 'ray-2', addons: [{ kind: 'upscale
 const credits: string = quote({ platform: 'dream-machine-web', model: 'photon', images: 4 }).credits;
 check({ platform: 'dream-machine', plan: 'plus', subscription: 'frozen', today: '2026-11-21', monthly: 5 }, { credits: 3 });
 quote({ platform: 'dream-machine-web' });
-void credits;
+const total: string | undefined = document.querySelector('credit-estimator')?.quote?.credits;
+void [credits, total];

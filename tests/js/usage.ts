@@ -1,6 +1,6 @@
 // Type-checked by types.test.mjs: a strict program using every export.
 import { quote, catalog, planFit, check, quoteMany, Estimator, defaultTables } from '../../pkg/credit_estimator.js';
-import type { Quote, QuoteRequest, CheckResult, PlanFit, Catalog, EstimatorError, Tables } from '../../pkg/credit_estimator.js';
+import type { Quote, QuoteRequest, CheckResult, PlanFit, Catalog, EstimatorError, Tables, EstimateDetail } from '../../pkg/credit_estimator.js';
 
 const request: QuoteRequest = { platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5, addons: [{ kind: 'upscale', to: '2160p' }] };
 const q: Quote = quote(request);
@@ -23,3 +23,12 @@ const tables: Tables = defaultTables();
 const e = new Estimator({ tables });
 const again: Quote = e.quote(request);
 void [credits, usd, billed, billing, total, verdict, again, new Estimator()];
+// The element and its event, from the page's side.
+const el = document.querySelector('credit-estimator');
+const shown: number | undefined = el?.quote?.credits;
+el?.addEventListener('estimate', (event) => {
+  const detail: EstimateDetail = event.detail;
+  const asked: QuoteRequest | null = detail.request;
+  void asked;
+});
+void shown;
