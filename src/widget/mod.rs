@@ -252,8 +252,9 @@ pub struct State {
 }
 
 /// A `<credit-estimator>` element's controller (see the module docs); used
-/// by `www/credit-estimator.js`, not meant for pages directly.
-#[wasm_bindgen]
+/// by `www/credit-estimator.js`, not meant for pages directly (so not in the
+/// typings).
+#[wasm_bindgen(skip_typescript)]
 pub struct Widget {
     state: Rc<RefCell<State>>,
 }
