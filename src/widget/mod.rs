@@ -367,13 +367,15 @@ impl State {
     /// Renders, keeps the URL hash in step, and (when the selection may have
     /// changed and prices are ready) notifies the element.
     fn update(&mut self, changed: bool) {
-        let before = self.shown.clone();
+        let before = self.sync_url.then(|| self.shown.clone());
         self.render();
-        // A page's own anchor (`#faq`) stays until the selection changes
-        // (the first render, with or without `tables-src`, changes none).
-        let moved = before != Selection::default() && before != self.shown;
-        if self.sync_url && (moved || !page_anchor()) {
-            self.sync_hash();
+        if let Some(before) = before {
+            // A page's own anchor (`#faq`) stays until the selection changes
+            // (the first render, with or without `tables-src`, changes none).
+            let moved = before != Selection::default() && before != self.shown;
+            if moved || !page_anchor() {
+                self.sync_hash();
+            }
         }
         if changed
             && (self.announced || matches!(self.prices, Tables::Ready(_)))

@@ -969,27 +969,27 @@ impl State {
         let list = ui.el(r::TOP_UPS);
         clear(list);
         for (i, (credits, date)) in self.wallet.top_ups.iter().enumerate() {
-            let Some(li) = add(list, "div", "row top-up") else {
+            let Some(group) = add(list, "div", "row top-up") else {
                 continue;
             };
             // The fields of each row are "Credits" and "Bought on": the group
             // says which top-up they belong to.
-            attr(&li, "role", "group");
-            attr(&li, "aria-label", &format!("Top-up {}", i + 1));
+            attr(&group, "role", "group");
+            attr(&group, "aria-label", &format!("Top-up {}", i + 1));
             let index = i.to_string();
             let id = format!("tc{i}");
-            if let Some(input) = labelled(&li, "Credits", "input", "topup-credits", &id) {
+            if let Some(input) = labelled(&group, "Credits", "input", "topup-credits", &id) {
                 number_attrs(&input, "1");
                 attr(&input, "data-i", &index);
                 set_number(&input, credits);
             }
             let id = format!("td{i}");
-            if let Some(input) = labelled(&li, "Bought on", "input", "topup-date", &id) {
+            if let Some(input) = labelled(&group, "Bought on", "input", "topup-date", &id) {
                 attr(&input, "type", "date");
                 attr(&input, "data-i", &index);
                 set_value(&input, date);
             }
-            if let Some(button) = add_text(&li, "button", "btn ghost", "Remove") {
+            if let Some(button) = add_text(&group, "button", "btn ghost", "Remove") {
                 attr(&button, "type", "button");
                 attr(&button, "data-act", "remove");
                 attr(&button, "data-i", &index);
