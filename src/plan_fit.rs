@@ -99,8 +99,8 @@ fn usd(value: Decimal) -> String {
     money::usd_string(value, PLAN_USD_PLACES)
 }
 
-/// The monthly credits a usage list adds up to, each line priced by `quote`.
-/// The month's credits, and whether any of them come from an approximate quote.
+/// The monthly credits a usage list adds up to, each line priced by `quote`,
+/// and whether any of them come from an approximate quote.
 fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Result<(u64, bool)> {
     let mut total = 0u64;
     let mut approximate = false;

@@ -375,9 +375,7 @@ fn for_visitors(message: &str) -> String {
         let Some(rest) = message.strip_prefix(path) else {
             continue;
         };
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        // `get`, not `split_at`: no slicing panic (and its formatting) linked.
-        let (Some(index), Some(rest)) = (rest.get(..digits), rest.get(digits..)) else {
+        let Some((index, rest)) = split_digits(rest) else {
             continue;
         };
         let Some(rest) = rest.strip_prefix("]") else {
@@ -395,6 +393,13 @@ fn for_visitors(message: &str) -> String {
         }
     }
     message.to_owned()
+}
+
+/// A text split after the digits it starts with: `"12].x"` -> `("12", "].x")`.
+fn split_digits(text: &str) -> Option<(&str, &str)> {
+    let n = text.bytes().take_while(u8::is_ascii_digit).count();
+    // `get`, not `split_at`: no slicing panic (and its formatting) linked.
+    Some((text.get(..n)?, text.get(n..)?))
 }
 
 /// Messages about a control, each with the id of the element showing it.
@@ -416,9 +421,8 @@ fn control_of(ui: &Ui, message: &str) -> Option<Element> {
         ("Spending limit", r::SPENDING),
     ];
     if let Some(rest) = message.strip_prefix("Top-up ") {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let row = rest.get(..digits)?.parse::<usize>().ok()?.checked_sub(1)?;
-        let rest = rest.get(digits..)?;
+        let (row, rest) = split_digits(rest)?;
+        let row = row.parse::<usize>().ok()?.checked_sub(1)?;
         let field = if rest.starts_with(": Credits") {
             "tc"
         } else if rest.starts_with(": Bought on") {
