@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, ErrorCode, Result, one_of, shown};
+use crate::error::{Error, ErrorCode, Result, all_of, one_of, shown};
 use crate::money::{self, MAX_COUNT, add_count, grouped, mul_count};
 use crate::tables::book::{Output, PriceBook};
 use crate::tables::schema;
@@ -783,13 +783,14 @@ fn price_video(
         let steps = duration.steps(step);
         let billed = mul_count(steps, step_u64).ok_or_else(total_overflow)?;
         let credits = mul_count(billed, rate).ok_or_else(total_overflow)?;
+        let length = if duration.is(billed) {
+            format!("{billed} s")
+        } else {
+            format!("{} s billed as {billed} s", duration.text())
+        };
         b.line(
             LineItem::Video,
-            format!(
-                "{} {res_id} · {} s billed as {billed} s × {rate} credits/s",
-                model.name,
-                duration.text()
-            ),
+            format!("{} {res_id} · {length} × {rate} credits/s", model.name),
             credits,
             Some(billed),
         );
@@ -821,6 +822,11 @@ fn price_video(
             Some(billed),
         );
         b.note_rounding("extend", extra, billed);
+        // The rate is the reading of pricing/README.md rule 7: say so.
+        b.notes.push(format!(
+            "extend has no published rate of its own, so it is billed at the clip's own rate; the article says only “{}”",
+            book.rounding_quote()
+        ));
         clip = clip.plus(extra);
     }
 
@@ -834,10 +840,20 @@ fn price_video(
     } else {
         format!("the {} s clip", clip.text())
     };
-    let acts_on_clip = addons.upscale.is_some() || addons.reframe || addons.modify;
-    if acts_on_clip && !clip.is_whole_multiple_of(step) {
+    // The add-ons asked for that bill the whole clip.
+    let on_clip: Vec<&str> = [
+        (addons.upscale.is_some(), "upscale"),
+        (addons.reframe, "reframe"),
+        (addons.modify, "modify"),
+    ]
+    .into_iter()
+    .filter_map(|(asked, name)| asked.then_some(name))
+    .collect();
+    if !on_clip.is_empty() && !clip.is_whole_multiple_of(step) {
+        let verb = if on_clip.len() == 1 { "bills" } else { "bill" };
         b.notes.push(format!(
-            "upscale, reframe and modify bill {whole_clip} as {clip_billed} s: credit use rounds up in {} steps",
+            "{} {verb} {whole_clip} as {clip_billed} s: credit use rounds up in {} steps",
+            all_of(&on_clip),
             step_text(step)
         ));
     }

@@ -140,6 +140,26 @@ fn extend_bills_the_clips_own_rate_and_lengthens_the_clip() {
         r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":9}]"#,
     ));
     assert_eq!(q.credits, 480);
+    // The article publishes no extend rate (rule 7): the quote says the rate
+    // is a reading, and on what sentence it rests.
+    let said = q
+        .notes
+        .iter()
+        .filter(|n| n.starts_with("extend has no published rate"));
+    assert_eq!(
+        said.collect::<Vec<_>>(),
+        [
+            "extend has no published rate of its own, so it is billed at the clip's own rate; the article says only “Credit use rounds up—e.g., a 9-second Extend clip is billed as 10 seconds”"
+        ]
+    );
+    let plain = quote(&web(
+        r#""model":"ray-2","resolution":"720p","durationSeconds":5"#,
+    ));
+    assert!(
+        !plain.notes.iter().any(|n| n.contains("extend")),
+        "{:?}",
+        plain.notes
+    );
     // The 14 s clip then upscales in 3 started steps: 3 × 10.
     let q = quote(&web(
         r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":9},{"kind":"upscale","to":"1080p"}]"#,
@@ -207,6 +227,50 @@ fn add_ons_act_on_the_whole_clip_after_extend() {
         ]
     );
     assert!(q.approximate);
+}
+
+#[test]
+fn the_whole_clip_note_names_the_add_ons_asked_for() {
+    // iOS Ray2 720p 7 s: the clip bills 10 s, and so does what acts on it.
+    let note = |addons: &str| {
+        let q = quote(&ios(&format!(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":7,"addons":[{addons}]"#
+        )));
+        let notes = q
+            .notes
+            .iter()
+            .filter(|n| n.contains("the 7 s clip as 10 s"));
+        notes.cloned().collect::<Vec<_>>()
+    };
+    let rounds = "credit use rounds up in 5-second steps";
+    assert_eq!(
+        note(r#"{"kind":"upscale","to":"1080p"}"#),
+        [format!("upscale bills the 7 s clip as 10 s: {rounds}")]
+    );
+    assert_eq!(
+        note(r#"{"kind":"modify"},{"kind":"reframe"}"#),
+        [format!(
+            "reframe and modify bill the 7 s clip as 10 s: {rounds}"
+        )]
+    );
+    assert_eq!(
+        note(r#"{"kind":"reframe"},{"kind":"upscale","to":"1080p"},{"kind":"modify"}"#),
+        [format!(
+            "upscale, reframe and modify bill the 7 s clip as 10 s: {rounds}"
+        )]
+    );
+}
+
+#[test]
+fn a_per_second_line_says_billed_as_only_when_it_rounds() {
+    let label = |seconds: &str| {
+        let q = quote(&ios(&format!(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":{seconds}"#
+        )));
+        line(&q, LineItem::Video).label.clone()
+    };
+    assert_eq!(label("5"), "Ray2 720p · 5 s × 32 credits/s");
+    assert_eq!(label("7"), "Ray2 720p · 7 s billed as 10 s × 32 credits/s");
 }
 
 #[test]

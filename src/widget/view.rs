@@ -18,6 +18,7 @@ use super::fmt::{Fmt, today};
 use super::model::{self, Context, Field, Kind};
 use super::{Prices, Refocus, State, Tables};
 use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
+use crate::error::ErrorCode;
 use crate::money::{PLAN_USD_PLACES, usd_at_rate, usd_string};
 use crate::plan_fit::{Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
 use crate::quote::{Quote, QuoteRequest};
@@ -321,6 +322,13 @@ fn texts(list: &Element, items: &[String], f: &Fmt) {
     flag(list, "hidden", items.is_empty());
 }
 
+/// The total when there is none: a dash (muted by the stylesheet) and `unit`.
+fn no_estimate(ui: &Ui, unit: &str) {
+    set_text(ui.el(r::NUM), "—");
+    flag(ui.el(r::NUM), "data-empty", true);
+    set_text(ui.el(r::UNIT), unit);
+}
+
 fn unit(n: u64, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
@@ -466,10 +474,20 @@ fn mark_invalid(ui: &mut Ui, faults: &Faults) {
     }
 }
 
+/// What plan fit and the balance check say when Luma publishes no cost for
+/// the selection.
+const UNPRICED_FIT: &str =
+    "Luma does not publish what this generation costs, so no plan can be fitted to it.";
+const UNPRICED_CHECK: &str =
+    "Luma does not publish what this generation costs, so no balance can be checked against it.";
+
 /// The outcome of pricing the selection.
 pub struct Priced {
     pub request: Option<QuoteRequest>,
     pub quote: Result<Quote, String>,
+    /// The quote failed because Luma publishes no cost for the selection
+    /// (`unpriced`): a fact to state, not a mistake to fix.
+    pub unpriced: bool,
 }
 
 impl State {
@@ -482,6 +500,14 @@ impl State {
         let mut priced = None;
         let mut plan_error = None;
         let mut faults = Faults::new();
+        let ready = matches!(self.prices, Tables::Ready(_));
+        // Plan fit and the balance check need prices: while they load, or
+        // after they failed, neither shows the last tables' figures.
+        for (el, section) in [(r::FIT_SUM, ".fit"), (r::VERDICT, ".balance")] {
+            if let Ok(Some(section)) = ui.el(el).closest(section) {
+                flag(&section, "hidden", !ready);
+            }
+        }
         match &self.prices {
             Tables::Ready(prices) => {
                 let prices = prices.clone();
@@ -496,12 +522,12 @@ impl State {
                 priced = Some(p);
             }
             other => {
-                let text = match other {
-                    Tables::Failed(m) => m.as_str(),
-                    _ => "Loading prices…",
+                let (text, unit) = match other {
+                    Tables::Failed(m) => (m.as_str(), " no estimate"),
+                    _ => ("Loading prices…", ""),
                 };
-                set_text(ui.el(r::NUM), "—");
-                set_text(ui.el(r::UNIT), "");
+                no_estimate(&ui, unit);
+                flag(ui.el(r::WHY), "data-info", false);
                 set_text(ui.el(r::WHY), text);
                 for i in [r::USD, r::APPROX, r::LINES, r::NOTES, r::RATES] {
                     flag(ui.el(i), "hidden", true);
@@ -658,12 +684,13 @@ impl State {
             .iter()
             .find(|(k, _)| model::SELECTION_ATTRIBUTES.contains(&k.as_str()));
         let request = model::request(cat, &sel);
+        let mut unpriced = false;
         let quote = match (blocked, &request) {
             (Some((_, m)), _) | (None, Err(m)) => Err(m.clone()),
-            (None, Ok(r)) => prices
-                .estimator
-                .quote(r)
-                .map_err(|e| for_visitors(e.message())),
+            (None, Ok(r)) => prices.estimator.quote(r).map_err(|e| {
+                unpriced = e.code() == ErrorCode::Unpriced;
+                for_visitors(e.message())
+            }),
         };
         self.shown = sel;
         Priced {
@@ -671,6 +698,7 @@ impl State {
             // one made without it would not be what the page asked for.
             request: request.ok().filter(|_| blocked.is_none()),
             quote,
+            unpriced,
         }
     }
 
@@ -687,6 +715,7 @@ impl State {
                     f.int(q.credits)
                 );
                 set_text(ui.el(r::NUM), &total);
+                flag(ui.el(r::NUM), "data-empty", false);
                 set_text(ui.el(r::UNIT), unit(q.credits, " credit", " credits"));
                 let usd = format!("{} at the top-up rate", f.usd(&q.usd_at_top_up_rate));
                 set_text(ui.el(r::USD), &usd);
@@ -702,13 +731,13 @@ impl State {
                 true
             }
             Err(message) => {
-                set_text(ui.el(r::NUM), "—");
-                set_text(ui.el(r::UNIT), " no estimate");
+                no_estimate(ui, " no estimate");
                 set_text(why, message);
                 flag(ui.el(r::APPROX), "hidden", true);
                 false
             }
         };
+        flag(why, "data-info", priced.unpriced);
         // `why` stays in the page when empty (CSS collapses it): a live
         // region shown and filled in one step is not read by some screen
         // readers.
@@ -806,6 +835,7 @@ impl State {
                     .plan_fit(&request)
                     .map_err(|e| for_visitors(e.message()))
             }),
+            _ if priced.unpriced => Err(UNPRICED_FIT.into()),
             _ => Err("Choose a generation that can be priced to see which plan fits.".into()),
         };
         match fit {
@@ -916,15 +946,15 @@ impl State {
             }
         };
         let mut items = Options::new();
-        let mut allowance = String::new();
+        let mut mine = None;
         for p in plans {
             items.push((p.row.id.to_string(), p.row.name.to_string()));
-            if p.row.id == chosen
-                && let Some(credits) = p.row.credits
-            {
-                allowance = credits.to_string();
+            if p.row.id == chosen {
+                mine = Some(p);
             }
         }
+        // `None` where the plan's monthly credits are not published.
+        let allowance = mine.and_then(|p| p.row.credits);
         fill(ui, r::WALLET_PLAN, items, &chosen, plans.is_empty());
         let plan_error = self.plan_attr.as_ref().filter(|id| !known(id)).map(|id| {
             let ids: Vec<&str> = plans.iter().map(|p| p.row.id.as_ref()).collect();
@@ -933,7 +963,8 @@ impl State {
         });
         set_value(ui.el(r::WALLET_STATUS), &self.wallet.status);
         // Until typed, the monthly credits left are the plan's allowance.
-        let monthly = self.wallet.monthly.as_deref().unwrap_or(&allowance);
+        let allowance_text = allowance.map(|c| c.to_string()).unwrap_or_default();
+        let monthly = self.wallet.monthly.as_deref().unwrap_or(&allowance_text);
         self.put(ui, r::MONTHLY, "monthly", monthly);
         self.put(ui, r::GIFTED, "gifted", &self.wallet.gifted);
         self.put(ui, r::SPENDING, "spending", &self.wallet.spending);
@@ -943,7 +974,29 @@ impl State {
             self.render_top_ups(ui);
         }
 
+        let video = priced
+            .request
+            .as_ref()
+            .is_some_and(|r| book.makes_video(r.model.as_deref()));
+        let images_only = mine
+            .filter(|p| p.row.images_only && video)
+            .map(|p| p.row.name.as_ref());
         let outcome = match (&priced.quote, &priced.request) {
+            // No balance to check without the monthly credits, and no guess
+            // at them: a blank field is not 0. (A video on an images-only
+            // plan is refused whatever the balance.)
+            (Ok(_), Some(_)) if monthly.trim().is_empty() && images_only.is_none() => {
+                let name = mine.map_or("", |p| p.row.name.as_ref());
+                Err(match allowance {
+                    None => format!(
+                        "Luma does not publish how many credits {name} gives a month: enter your monthly credits left to check this balance."
+                    ),
+                    Some(c) => format!(
+                        "Enter your monthly credits left to check this balance ({name} gives {} a month).",
+                        self.fmt.int(c.into())
+                    ),
+                })
+            }
             (Ok(_), Some(req)) => {
                 self.wallet(product_id, &chosen, monthly, top_ups)
                     .and_then(|w| {
@@ -952,16 +1005,9 @@ impl State {
                         checked.map_err(|e| for_visitors(e.message()))
                     })
             }
+            _ if priced.unpriced => Err(UNPRICED_CHECK.into()),
             _ => Err("Choose a generation that can be priced to check a balance.".into()),
         };
-        let video = priced
-            .request
-            .as_ref()
-            .is_some_and(|r| book.makes_video(r.model.as_deref()));
-        let images_only = plans
-            .iter()
-            .find(|p| p.row.id == chosen && p.row.images_only && video)
-            .map(|p| p.row.name.as_ref());
         if let Err(message) = &outcome {
             faults.push((message.clone(), "verdict-msg"));
         }
@@ -1062,6 +1108,8 @@ impl State {
             plan: Some(plan.to_owned()),
             subscription: Some(w.status.clone()),
             today: Some(today),
+            // Blank only on an images-only plan asked for a video, which no
+            // balance pays for (see `render_balance`).
             monthly: Some(optional(monthly, "Monthly credits left")?.unwrap_or(0.0)),
             gifted: optional(&w.gifted, "Gifted credits")?,
             top_ups: top_ups.then_some(lots),

@@ -387,12 +387,21 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
     assert.equal(await nulled, null);
     await page.waitForFunction(() => /could not be used/.test(document.getElementById('second').shadowRoot.textContent));
     assert.equal(await w.locator('.edition').textContent(), '');
+    // Nor are plan fit and the balance check, which need prices; the total
+    // is a light dash with words, not a bar.
+    assert.equal(await w.locator('.fit').isVisible(), false);
+    assert.equal(await w.locator('.balance').isVisible(), false);
+    assert.equal(await w.getByRole('status').textContent(), '— no estimate');
+    assert.equal(await w.locator('.num').evaluate((e) => getComputedStyle(e).fontWeight), '300');
 
     // Removing the attribute goes back to the built-in edition.
     const event = page.evaluate(() => new Promise((resolve) =>
       document.getElementById('second').addEventListener('estimate', (e) => resolve(e.detail.quote.credits), { once: true })));
     await w.evaluate((el) => el.removeAttribute('tables-src'));
     assert.equal(await event, 75);
+    assert.equal(await w.locator('.fit').isVisible(), true);
+    assert.equal(await w.locator('.balance').isVisible(), true);
+    assert.equal(await w.locator('.num').evaluate((e) => getComputedStyle(e).fontWeight), '800');
     assert.deepEqual(problems, []);
     await context.close();
   } finally {

@@ -90,6 +90,23 @@ test('each control changes the total to what quote() gives', async () => {
   assert.ok(models.every((m) => m.includes('costs not published')), models.join());
   assert.equal(await quoteOf(w), null);
   assert.match(await w.locator('.why').textContent(), /not published/);
+  // Not published is a fact, not the visitor's mistake: the box is in the
+  // text colour, not the error colour, and plan fit and the balance check
+  // say why they have nothing to show.
+  const [why, text] = await w.locator('.why').evaluate((e) => [
+    getComputedStyle(e).color,
+    getComputedStyle(e.getRootNode().querySelector('.title')).color,
+  ]);
+  assert.equal(why, text);
+  assert.equal(await w.locator('.fit-sum').textContent(),
+    'Luma does not publish what this generation costs, so no plan can be fitted to it.');
+  await w.getByText('Check my balance').click();
+  assert.equal(await w.locator('.verdict').textContent(),
+    'Luma does not publish what this generation costs, so no balance can be checked against it.');
+  // A mistake is still in the error colour.
+  await choose(w, { platform: 'dream-machine-web', model: 'photon' });
+  await w.getByLabel('Images').fill('0');
+  assert.notEqual(await w.locator('.why').evaluate((e) => getComputedStyle(e).color), text);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -450,6 +467,56 @@ test('the balance panel shows the check() verdict and the pools it draws from', 
   assert.equal(result.shortfall, result.cost);
   assert.match(await w.locator('.verdict-head').textContent(), /^Free makes images only$/);
   assert.match(await w.locator('.verdict').textContent(), /Free makes images only/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the platform menu shows its whole name, from phone to desktop widths", async () => {
+  for (const width of [390, 768, 1024, 1280]) {
+    const { page, context, problems } = await open(env, '', { viewport: { width, height: 900 } });
+    const w = await widget(page);
+    // The chosen option's text, measured in the select's own font, against
+    // the room the select gives it (its arrow sits in the right padding).
+    const fit = await w.getByLabel('Platform').evaluate((select) => {
+      const style = getComputedStyle(select);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0].textContent;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text, need: ctx.measureText(text).width, room };
+    });
+    assert.equal(fit.text, 'Dream Machine (web)');
+    assert.ok(fit.need <= fit.room, `${width} px: ${JSON.stringify(fit)}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('a blank or unpublished monthly allowance is asked for, never counted as 0', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  await w.getByText('Check my balance').click();
+  await w.getByLabel('Model').selectOption('photon');
+  const verdict = w.locator('.verdict');
+  const monthly = w.getByLabel('Monthly credits left');
+  // Free's allowance is "limited" (no number published): no verdict on a guess.
+  await w.getByLabel('My plan').selectOption('free');
+  assert.equal(await monthly.inputValue(), '');
+  assert.equal(await verdict.textContent(),
+    'Luma does not publish how many credits Free gives a month: enter your monthly credits left to check this balance.');
+  assert.equal(await w.locator('.verdict-head').count(), 0);
+  assert.equal(await monthly.getAttribute('aria-invalid'), null);
+  // Enterprise's is "custom": not relaxed mode on 0 credits either.
+  await w.getByLabel('My plan').selectOption('enterprise');
+  assert.match(await verdict.textContent(), /how many credits Enterprise gives a month/);
+  // Typed, it is checked.
+  await monthly.fill('100');
+  assert.match(await w.locator('.verdict-head').textContent(), /^Enough credits/);
+  // A published allowance fills the field until typed; cleared, it is asked for.
+  await w.getByLabel('My plan').selectOption('plus');
+  await monthly.fill('');
+  assert.equal(await verdict.textContent(),
+    'Enter your monthly credits left to check this balance (Plus gives 10,000 a month).');
   assert.deepEqual(problems, []);
   await context.close();
 });
