@@ -29,13 +29,22 @@ if (!(elements.length ? elements.map(localeOf) : [navigator.language]).every(ame
   new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(0);
 }
 let Widget;
+let ready = false;
+// Booted once for every instance, as soon as this file runs (the wasm is
+// already on its way).
+const boot = glue
+  .then((pkg) => {
+    Widget = pkg.Widget;
+    return pkg.default({ module_or_path: wasm });
+  })
+  .then(() => {
+    ready = true;
+  });
 
 const ATTRIBUTES = [
   'platform', 'model', 'resolution', 'duration', 'images', 'addons',
   'plan', 'locale', 'per-month', 'sync-url', 'tables-src',
 ];
-
-let boot;
 
 export class CreditEstimator extends HTMLElement {
   static get observedAttributes() {
@@ -45,22 +54,20 @@ export class CreditEstimator extends HTMLElement {
   #widget = null;
 
   connectedCallback() {
-    boot ??= glue.then((pkg) => {
-      Widget = pkg.Widget;
-      return pkg.default({ module_or_path: wasm });
-    });
-    boot.then(
-      () => {
-        if (!this.isConnected) return;
-        try {
-          this.#widget ??= new Widget(this, () => queueMicrotask(() => this.#estimate()));
-          this.#widget.connected();
-        } catch (error) {
-          this.#fail(error);
-        }
-      },
-      (error) => this.#fail(error),
-    );
+    // Once the module is ready (as it always is after the element is
+    // defined), at once: a defined element has its shadow root.
+    if (ready) this.#start();
+    else boot.then(() => this.#start(), (error) => this.#fail(error));
+  }
+
+  #start() {
+    if (!this.isConnected) return;
+    try {
+      this.#widget ??= new Widget(this, () => queueMicrotask(() => this.#estimate()));
+      this.#widget.connected();
+    } catch (error) {
+      this.#fail(error);
+    }
   }
 
   disconnectedCallback() {
@@ -89,6 +96,12 @@ export class CreditEstimator extends HTMLElement {
   }
 }
 
-if (!customElements.get('credit-estimator')) {
-  customElements.define('credit-estimator', CreditEstimator);
-}
+// Defined once the module is ready, or has failed (to say so in place): until
+// then `credit-estimator:not(:defined)` matches, so a page can keep the
+// widget's room and nothing below it jumps when it appears.
+const define = () => {
+  if (!customElements.get('credit-estimator')) {
+    customElements.define('credit-estimator', CreditEstimator);
+  }
+};
+boot.then(define, define);

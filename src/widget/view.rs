@@ -317,7 +317,13 @@ fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
 fn texts(list: &Element, items: &[String], f: &Fmt) {
     clear(list);
     for item in items {
-        add_text(list, "li", "", &f.localize(item));
+        // Each item is a sentence of its own in a list: it starts with a
+        // capital (the core writes them as clauses: "upscale bills…").
+        let mut text = f.localize(item);
+        if let Some(first) = text.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        add_text(list, "li", "", &text);
     }
     flag(list, "hidden", items.is_empty());
 }
@@ -886,7 +892,13 @@ impl State {
             let price = add(&li, "p", "plan-price")?;
             match &plan.total_usd {
                 Some(total) => {
-                    add_text(&price, "span", "", &f.usd(total));
+                    let amount = f.usd(total);
+                    // Past "$9,999.99" a smaller size keeps the figure on
+                    // one line in the narrowest card.
+                    if amount.chars().count() > 9 {
+                        price.set_class_name("plan-price long");
+                    }
+                    add_text(&price, "span", "", &amount);
                     let per = match fit.billing {
                         Billing::Annual => "/mo, billed yearly",
                         Billing::Monthly => "/mo",

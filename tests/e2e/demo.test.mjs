@@ -58,6 +58,48 @@ test('the demo page runs under the strict CSP with no errors and no foreign requ
   await context.close();
 });
 
+test('nothing on the page moves as the widgets appear (no layout shift)', async () => {
+  // The element is defined only once its module is ready, so the page's
+  // `credit-estimator:not(:defined)` rule keeps its room until then.
+  for (const width of [390, 1280]) {
+    const { page, context, problems } = await open(env, '', { viewport: { width, height: 900 } });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.reload();
+    const defined = await page.evaluate(() => customElements.whenDefined('credit-estimator').then(
+      () => document.querySelector('credit-estimator').shadowRoot !== null));
+    assert.equal(defined, true, 'defined with its shadow root in place');
+    await widget(page, 1);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__shift), 0, `${width} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('a wasm that cannot be loaded: the element is defined all the same and says so in place', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-estimator-'));
+  fs.cpSync(www, dir, { recursive: true });
+  fs.rmSync(path.join(dir, 'pkg', 'credit_estimator_bg.wasm'));
+  const local = await start({ dir });
+  try {
+    const { page, context } = await open(local);
+    await page.evaluate(() => customElements.whenDefined('credit-estimator'));
+    const el = page.locator('credit-estimator').first();
+    await page.waitForFunction(() => document.querySelector('credit-estimator').shadowRoot?.textContent);
+    assert.match(await el.evaluate((e) => e.shadowRoot.textContent), /^The credit estimator could not start: /);
+    assert.equal(await el.evaluate((e) => e.quote), null);
+    await context.close();
+  } finally {
+    await local.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('two instances on one page are independent', async () => {
   const { page, context, problems } = await open(env);
   const a = await widget(page, 0);

@@ -55,7 +55,10 @@ test('each control changes the total to what quote() gives', async () => {
   const lines = await w.locator('.lines li:not(.sum)').allTextContents();
   assert.equal(lines.length, q.lines.length);
   q.lines.forEach((line, i) => assert.ok(lines[i].includes(line.label), lines[i]));
-  assert.deepEqual(await w.locator('.result .notes > li').allTextContents(), q.notes);
+  // Each note is shown as a sentence: the core's clause with a capital.
+  const sentence = (text) => text[0].toUpperCase() + text.slice(1);
+  assert.deepEqual(await w.locator('.result .notes > li').allTextContents(), q.notes.map(sentence));
+  assert.ok(q.notes.some((n) => /^[a-z]/.test(n)), 'a note that starts in lower case');
   // Dollars at the top-up rate and each plan's effective rate.
   const usd = await page.evaluate((u) => new Intl.NumberFormat('en-US', {
     style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4,
@@ -385,7 +388,7 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   const card = (name) => w.locator('.plan', { has: page.locator('.plan-name', { hasText: name }) });
   assert.match(await card('Lite').textContent(), /\$41\.99.*8 top-up packs \(\$32\.00\)/);
   assert.match(await card('Unlimited').textContent(), /relaxed/);
-  assert.match(await card('Enterprise').textContent(), /cannot be priced/);
+  assert.match(await card('Enterprise').textContent(), /Cannot be priced/);
   const notices = (await w.locator('.notices li').allTextContents()).join(' ');
   assert.match(notices, /closed to new purchases/);
   assert.match(notices, /do not roll over/);
@@ -490,6 +493,20 @@ test("the platform menu shows its whole name, from phone to desktop widths", asy
     assert.deepEqual(problems, []);
     await context.close();
   }
+});
+
+test('a plan price keeps its figure on one line, however large', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  for (const extend of ['0', '99999']) {
+    await choose(w, { extend });
+    const lines = await w.locator('.plan-price > span:first-child').evaluateAll((spans) =>
+      spans.map((s) => [s.textContent, s.getClientRects().length]));
+    assert.ok(lines.some(([text]) => text.length > 9) || extend === '0', JSON.stringify(lines));
+    for (const [text, rects] of lines) assert.equal(rects, 1, `${text} wraps`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('a blank or unpublished monthly allowance is asked for, never counted as 0', async () => {
