@@ -69,7 +69,7 @@ div.frame lang=en
    div.fit-head
     h3|Which plan fits
     div.row.fit-ctl
-     =number per-month 1|Per month
+     =number per-month 1|Generations a month
      div.toggles
       =check annual|Pay annually
       =check commercial|I need commercial use
@@ -359,7 +359,7 @@ fn for_visitors(message: &str) -> String {
         ("wallet.monthly", "Monthly credits left"),
         ("wallet.gifted", "Gifted credits"),
         ("wallet.spendingLimit", "Spending limit left"),
-        ("usage[0].perMonth", "Per month"),
+        ("usage[0].perMonth", "Generations a month"),
         ("usage[0].request.", ""),
         ("durationSeconds", "Duration"),
         ("images", "Images"),
@@ -429,7 +429,7 @@ fn control_of(ui: &Ui, message: &str) -> Option<Element> {
         ("Duration", r::DURATION_INPUT),
         ("Extend", r::EXTEND),
         ("Upscale", r::UPSCALE),
-        ("Per month", r::PER_MONTH),
+        ("Generations a month", r::PER_MONTH),
         ("Monthly credits", r::MONTHLY),
         ("Gifted credits", r::GIFTED),
         ("Spending limit", r::SPENDING),
@@ -823,24 +823,26 @@ impl State {
         set_checked(ui.el(r::ANNUAL), self.annual);
         set_checked(ui.el(r::COMMERCIAL), self.commercial);
         let fit = match (&priced.quote, &priced.request) {
-            (Ok(_), Some(req)) => model::number(&self.per_month, "Per month").and_then(|n| {
-                let request = PlanFitRequest {
-                    platform: req.platform.clone(),
-                    usage: Some(vec![UsageLine {
-                        request: Some(req.clone()),
-                        per_month: Some(n),
-                    }]),
-                    billing: Some(if self.annual { "annual" } else { "monthly" }.into()),
-                    needs: Some(Needs {
-                        commercial_use: Some(self.commercial),
-                        no_watermark: None,
-                    }),
-                };
-                prices
-                    .estimator
-                    .plan_fit(&request)
-                    .map_err(|e| for_visitors(e.message()))
-            }),
+            (Ok(_), Some(req)) => {
+                model::number(&self.per_month, "Generations a month").and_then(|n| {
+                    let request = PlanFitRequest {
+                        platform: req.platform.clone(),
+                        usage: Some(vec![UsageLine {
+                            request: Some(req.clone()),
+                            per_month: Some(n),
+                        }]),
+                        billing: Some(if self.annual { "annual" } else { "monthly" }.into()),
+                        needs: Some(Needs {
+                            commercial_use: Some(self.commercial),
+                            no_watermark: None,
+                        }),
+                    };
+                    prices
+                        .estimator
+                        .plan_fit(&request)
+                        .map_err(|e| for_visitors(e.message()))
+                })
+            }
             _ if priced.unpriced => Err(UNPRICED_FIT.into()),
             _ => Err("Choose a generation that can be priced to see which plan fits.".into()),
         };

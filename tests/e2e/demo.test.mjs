@@ -234,7 +234,7 @@ test('sync-url keeps the selection in the URL hash, so a link reproduces the est
   const { page, context } = await open(env);
   const w = await widget(page, 0);
   await choose(w, { model: 'ray-2-flash', upscale: '2160p', extend: 9 });
-  await w.getByLabel('Per month').fill('12');
+  await w.getByLabel('Generations a month').fill('12');
   // Writes are throttled (browsers limit history updates); the last one lands.
   await page.waitForFunction(() => location.hash.includes('per-month=12'));
   const hash = await page.evaluate(() => location.hash);
@@ -245,7 +245,7 @@ test('sync-url keeps the selection in the URL hash, so a link reproduces the est
   const again = await open(env, hash);
   const w2 = await widget(again.page, 0);
   assert.deepEqual(await quoteOf(w2), quote);
-  assert.equal(await w2.getByLabel('Per month').inputValue(), '12');
+  assert.equal(await w2.getByLabel('Generations a month').inputValue(), '12');
   assert.equal(await widget(again.page, 1).then(shown), 75, 'the other instance ignores the hash');
   // Following a new link on the same page (hashchange).
   await again.page.evaluate(() => {
@@ -285,7 +285,7 @@ test('sync-url keeps the selection in the URL hash, so a link reproduces the est
   const w3 = await widget(anchored.page, 0);
   await anchored.page.waitForTimeout(400); // past the hash-write throttle
   assert.equal(await anchored.page.evaluate(() => location.hash), '#embed');
-  await w3.getByLabel('Per month').fill('7');
+  await w3.getByLabel('Generations a month').fill('7');
   await anchored.page.waitForTimeout(400);
   assert.equal(await anchored.page.evaluate(() => location.hash), '#embed');
   await choose(w3, { model: 'ray-2-flash' });

@@ -379,7 +379,7 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   const { page, context } = await open(env);
   const w = await widget(page);
   const request = { platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', durationSeconds: 5 };
-  await w.getByLabel('Per month').fill('80');
+  await w.getByLabel('Generations a month').fill('80');
   let fit = await call(page, 'planFit', { platform: 'dream-machine-web', usage: [{ request, perMonth: 80 }] });
   assert.equal(fit.monthlyCredits, 12800);
   assert.match(await w.locator('.fit-sum').textContent(), /80 × 160 = 12,800 credits a month/);
@@ -596,7 +596,7 @@ test('live regions speak of a change only, not on every render', async () => {
   };
   // Renders that change neither: plan fit's toggle and count.
   await w.getByLabel('Pay annually').check();
-  await w.getByLabel('Per month').fill('25');
+  await w.getByLabel('Generations a month').fill('25');
   assert.deepEqual(await changed(), { verdict: 0, alert: 0 });
   assert.match(await w.getByRole('alert').textContent(), /plan “bogus” is not a plan here/);
   // A change of the verdict is still made (and so announced).
@@ -720,8 +720,8 @@ test('messages name the field a visitor typed in, not an API path', async () => 
   await w.getByLabel('Credits', { exact: true }).fill('');
   assert.match((await tie('Credits')).message, /^Top-up 1: Credits: enter a number/);
   assert.equal((await tie('Bought on')).invalid, null);
-  await w.getByLabel('Per month').fill('2.5');
-  assert.match((await tie('Per month')).message, /^Per month must be a whole number/);
+  await w.getByLabel('Generations a month').fill('2.5');
+  assert.match((await tie('Generations a month')).message, /^Generations a month must be a whole number/);
   const text = await w.evaluate((el) => el.shadowRoot.textContent);
   assert.doesNotMatch(text, /wallet\.|usage\[/);
   // A message about the selection is tied to the control it names.
