@@ -353,6 +353,22 @@ impl<'a> Addons<'a> {
         Ok(out)
     }
 
+    /// The kinds asked for, in `ADDON_KINDS` order, leaving out `except`.
+    fn kinds_but(&self, except: &str) -> Vec<&'static str> {
+        let asked = [
+            self.extend.is_some(),
+            self.upscale.is_some(),
+            self.reframe,
+            self.modify,
+        ];
+        ADDON_KINDS
+            .into_iter()
+            .zip(asked)
+            .filter(|&(kind, asked)| asked && kind != except)
+            .map(|(kind, _)| kind)
+            .collect()
+    }
+
     fn is_empty(&self) -> bool {
         self.extend.is_none() && self.upscale.is_none() && !self.reframe && !self.modify
     }
@@ -588,20 +604,14 @@ fn price_images(
             model.name, platform.name
         ))
     })?;
-    for (given, kind) in [
-        (addons.extend.is_some(), "extend"),
-        (addons.upscale.is_some(), "upscale"),
-        (addons.modify, "modify"),
-    ] {
-        if given {
-            return Err(Error::new(
-                ErrorCode::InvalidAddon,
-                format!(
-                    "{kind} applies to video, not to {} images; images take only reframe",
-                    model.name
-                ),
-            ));
-        }
+    if let Some(kind) = addons.kinds_but("reframe").first() {
+        return Err(Error::new(
+            ErrorCode::InvalidAddon,
+            format!(
+                "{kind} applies to video, not to {} images; images take only reframe",
+                model.name
+            ),
+        ));
     }
     let per_batch = u64::from(rate.images_per_batch);
     let per_image = u64::from(rate.credits_per_image);
@@ -841,14 +851,7 @@ fn price_video(
         format!("the {} s clip", clip.text())
     };
     // The add-ons asked for that bill the whole clip.
-    let on_clip: Vec<&str> = [
-        (addons.upscale.is_some(), "upscale"),
-        (addons.reframe, "reframe"),
-        (addons.modify, "modify"),
-    ]
-    .into_iter()
-    .filter_map(|(asked, name)| asked.then_some(name))
-    .collect();
+    let on_clip = addons.kinds_but("extend");
     if !on_clip.is_empty() && !clip.is_whole_multiple_of(step) {
         let verb = if on_clip.len() == 1 { "bills" } else { "bill" };
         b.notes.push(format!(
