@@ -359,6 +359,14 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
     }
     match request {
         CheckRequest::Generation(r) => {
+            if r.platform.is_none() {
+                // Neither a generation nor a known cost: say both are allowed.
+                let e = quote::find_platform(book, None).err();
+                let what = e.as_ref().map_or("platform is missing", Error::message);
+                return Err(Error::invalid_request(format!(
+                    "{what}, or give {{ credits }} when the cost is already known"
+                )));
+            }
             let q = quote::quote(book, r)?;
             Ok(Cost {
                 credits: q.credits,
@@ -701,10 +709,21 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
             grouped(rest)
         ),
     });
-    if available > 0 {
+    // What goes through now: the credits available, then the spending limit.
+    let affordable = available.saturating_add(limit);
+    if affordable > 0 {
+        let through = if limit > 0 {
+            format!(
+                " ({} available, then {} from the spending limit)",
+                grouped(available),
+                grouped(limit)
+            )
+        } else {
+            String::new()
+        };
         r.remedies.push(format!(
-            "Choose a cheaper generation: one of up to {} credits goes through now",
-            grouped(available)
+            "Choose a cheaper generation: one of up to {} credits goes through now{through}",
+            grouped(affordable)
         ));
     }
     if w.subscription == Subscription::Active {

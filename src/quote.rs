@@ -604,11 +604,19 @@ fn price_images(
             model.name, platform.name
         ))
     })?;
-    if let Some(kind) = addons.kinds_but("reframe").first() {
+    // Every add-on that does not apply is named, not only the first.
+    let video_only = addons.kinds_but("reframe");
+    if !video_only.is_empty() {
+        let verb = if video_only.len() == 1 {
+            "applies"
+        } else {
+            "apply"
+        };
         return Err(Error::new(
             ErrorCode::InvalidAddon,
             format!(
-                "{kind} applies to video, not to {} images; images take only reframe",
+                "{} {verb} to video, not to {} images; images take only reframe",
+                all_of(&video_only),
                 model.name
             ),
         ));

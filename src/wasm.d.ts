@@ -194,8 +194,10 @@ export interface CheckResult {
 }
 
 export interface EstimatorOptions {
-  /** Tables in the schema of `pricing/` (the object `defaultTables()` returns). */
-  tables?: Tables;
+  /** Tables in the schema of `pricing/` (the object `defaultTables()` returns).
+   * Required: options without them throw `invalid_tables`; `new Estimator()`
+   * uses the built-in tables. */
+  tables: Tables;
 }
 
 export interface Source { article: string; section: string }

@@ -250,7 +250,8 @@ impl FromJs for EstimatorOptions {
 #[wasm_bindgen(js_class = Estimator)]
 impl JsEstimator {
     /// `new Estimator()` uses the built-in tables; `new Estimator({ tables })`
-    /// validates and uses the given ones (throws `invalid_tables`).
+    /// validates and uses the given ones (throws `invalid_tables`, also when
+    /// `options` has no `tables`).
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<EstimatorOptionsJs>) -> core::result::Result<JsEstimator, JsValue> {
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
@@ -258,10 +259,16 @@ impl JsEstimator {
             built_in_estimator()
         } else {
             read::<EstimatorOptions>(options, "options", ErrorCode::InvalidTables).and_then(|o| {
-                match o.tables {
-                    Some(tables) => Estimator::try_with_tables(tables).map(Rc::new),
-                    None => built_in_estimator(),
-                }
+                // Options without tables are a mistake (tables not loaded
+                // yet?), not a request for the built-in ones.
+                let tables = o.tables.ok_or_else(|| {
+                    Error::invalid_tables(
+                        "options.tables is missing: give tables in the schema of pricing/ \
+                         (defaultTables() returns the built-in ones), or call new Estimator() \
+                         for the built-in tables",
+                    )
+                })?;
+                Estimator::try_with_tables(tables).map(Rc::new)
             })
         };
         thrown(inner).map(|inner| JsEstimator { inner })

@@ -318,8 +318,24 @@ fn luma_agents_uses_the_spending_limit_then_pauses() {
         "{:?}",
         r.reasons
     );
+    // A cheaper generation goes through on the credits and the limit: 50 +
+    // 10 available, then the 10 the limit allows, is 70.
+    assert!(
+        r.remedies.iter().any(|m| m.contains(
+            "one of up to 70 credits goes through now (60 available, then 10 from the spending limit)"
+        )),
+        "{:?}",
+        r.remedies
+    );
     let r = check(&agents(50, 10, None), r#"{"credits":75}"#).unwrap();
     assert_eq!(r.verdict, Verdict::Paused);
+    assert!(
+        r.remedies
+            .iter()
+            .any(|m| m.ends_with("one of up to 60 credits goes through now")),
+        "{:?}",
+        r.remedies
+    );
     assert!(
         r.remedies.iter().any(|m| m.contains("Turn on")),
         "{:?}",
@@ -572,5 +588,19 @@ fn an_approximate_cost_says_so() {
         !r.reasons.iter().any(|m| m.contains("approximate")),
         "{:?}",
         r.reasons
+    );
+}
+
+#[test]
+fn a_request_with_no_platform_says_a_known_cost_will_do() {
+    let e = check(&agents(100, 0, None), r#"{"model":"ray-2"}"#).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidRequest);
+    assert!(
+        e.message()
+            .starts_with("platform is missing: use dream-machine-web")
+            && e.message()
+                .ends_with("or give { credits } when the cost is already known"),
+        "{}",
+        e.message()
     );
 }

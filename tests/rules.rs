@@ -286,6 +286,19 @@ fn images_take_only_reframe() {
             &["images take only reframe"],
         );
     }
+    // Every add-on that does not apply is named at once, in add-on order.
+    assert_error(
+        &web(
+            r#""model":"photon","images":4,"addons":[{"kind":"modify"},{"kind":"reframe"},{"kind":"upscale","to":"1080p"}]"#,
+        ),
+        ErrorCode::InvalidAddon,
+        &["upscale and modify apply to video, not to Photon images; images take only reframe"],
+    );
+    assert_error(
+        &web(r#""model":"photon","images":4,"addons":[{"kind":"extend","seconds":5}]"#),
+        ErrorCode::InvalidAddon,
+        &["extend applies to video, not to Photon images"],
+    );
     // Reframe bills each image asked for: 6 × 4 on top of 2 batches.
     assert_credits(
         &web(r#""model":"photon","images":6,"addons":[{"kind":"reframe"}]"#),

@@ -188,6 +188,8 @@ pub(crate) struct Obj<'a> {
     /// Known fields present with a value other than `undefined`.
     present: u32,
     fault: Option<Fault>,
+    /// The fault is a field that is missing, perhaps misspelt.
+    missing: bool,
 }
 
 impl<'a> Obj<'a> {
@@ -209,6 +211,7 @@ impl<'a> Obj<'a> {
             known,
             present: 0,
             fault: None,
+            missing: false,
         })
     }
 
@@ -234,6 +237,7 @@ impl<'a> Obj<'a> {
                     Presence::Required => "",
                 };
                 self.fault = Some(Fault(format!("{}.{key} is missing{hint}", self.path)));
+                self.missing = true;
             }
             Ok(value) => {
                 self.present += 1;
@@ -273,21 +277,31 @@ impl<'a> Obj<'a> {
     }
 
     /// The value read, or the first fault met while reading it, or the first
-    /// field that is not a known one.
+    /// field that is not a known one. A missing field gives way to an
+    /// unknown one, which is likely the same field misspelt.
     pub(crate) fn finish<T>(self, value: T) -> Read<T> {
-        if let Some(fault) = self.fault {
-            return Err(fault);
-        }
-        match self.unknown_field() {
+        match self.into_fault() {
             Some(fault) => Err(fault),
             None => Ok(value),
         }
     }
 
-    /// More own fields than known ones read means an unknown field; only then
-    /// are the names compared, to say which.
+    /// The fault [`Obj::finish`] reports, if any (not generic: one copy).
     #[inline(never)]
-    fn unknown_field(&self) -> Option<Fault> {
+    fn into_fault(self) -> Option<Fault> {
+        let unknown = match &self.fault {
+            // Fields after the fault were not counted: compare every name.
+            Some(_) if self.missing => self.unknown_field(0),
+            Some(_) => None,
+            None => self.unknown_field(self.present),
+        };
+        unknown.or(self.fault)
+    }
+
+    /// More own fields than the `known_present` known ones read means an
+    /// unknown field; only then are the names compared, to say which.
+    #[inline(never)]
+    fn unknown_field(&self, known_present: u32) -> Option<Fault> {
         let path = self.path;
         let unreadable =
             |why: String| Some(Fault(format!("{path}: its fields could not be read{why}")));
@@ -296,7 +310,7 @@ impl<'a> Obj<'a> {
             Err(e) => return unreadable(threw(&e)),
         };
         // `keys` is a fresh plain array made by Object.keys: reading it cannot throw.
-        if keys.length() <= self.present {
+        if keys.length() <= known_present {
             return None;
         }
         for i in 0..keys.length() {

@@ -217,6 +217,9 @@ pub struct State {
     /// What a person last chose in each control (or the attributes or link
     /// that set the selection since): restored where it exists again.
     chosen: Selection,
+    /// Add-ons the last change of the selection took off (they do not
+    /// exist for the new model or resolution): said under the add-ons.
+    taken_off: Selection,
     /// Messages about attribute values, by attribute.
     errors: Vec<(String, String)>,
     /// The control being typed in, whose value is not rewritten.
@@ -279,6 +282,7 @@ impl Widget {
                 chosen: Selection::default(),
                 errors: Vec::new(),
                 editing: None,
+                taken_off: Selection::default(),
                 plan_attr: None,
                 per_month: "10".into(),
                 annual: false,
@@ -559,12 +563,14 @@ impl State {
                     Field::Reframe | Field::Modify => on,
                     _ => Some(value.as_str()),
                 };
-                self.sel.set(field, value);
+                self.sel.set_typed(field, value);
                 self.chosen.set(field, value);
+                let before = self.sel.clone();
                 if let Tables::Ready(prices) = &self.prices {
                     model::normalize(&prices.catalog, &mut self.sel, field, &Selection::default());
                     model::recall(&prices.catalog, &mut self.sel, field, &self.chosen);
                 }
+                self.taken_off = model::taken_off(&before, &self.sel);
                 // A person has taken over the selection from the attributes.
                 self.errors
                     .retain(|(k, _)| !model::SELECTION_ATTRIBUTES.contains(&k.as_str()));

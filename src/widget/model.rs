@@ -105,6 +105,16 @@ impl Selection {
             .map(str::to_owned);
     }
 
+    /// Sets a field as a person typed it: an emptied count or length stays
+    /// empty (and is asked for) instead of falling back to its default.
+    pub fn set_typed(&mut self, field: Field, value: Option<&str>) {
+        self.set(field, value);
+        let counted = matches!(field, Field::Images | Field::Duration);
+        if counted && value.is_some() && self.get(field).is_none() {
+            self.values[field.index()] = Some(String::new());
+        }
+    }
+
     /// A flag (reframe, modify) is on.
     pub fn on(&self, field: Field) -> bool {
         matches!(self.get(field), Some(v) if v != "false" && v != "0" && v != "off")
@@ -421,6 +431,15 @@ pub fn request(catalog: &Catalog, sel: &Selection) -> Result<QuoteRequest, Strin
         }
         Kind::Unpriced => return Ok(req),
     }
+    let addons = addons_of(sel)?;
+    if !addons.is_empty() {
+        req.addons = Some(addons);
+    }
+    Ok(req)
+}
+
+/// The add-ons a selection asks for, as `quote()` takes them.
+pub fn addons_of(sel: &Selection) -> Result<Vec<AddonRequest>, String> {
     let mut addons = Vec::new();
     if let Some(v) = sel.get(Field::Extend).filter(|v| !is_zero(v)) {
         addons.push(AddonRequest::extend(number(v, "Extend")?));
@@ -434,10 +453,19 @@ pub fn request(catalog: &Catalog, sel: &Selection) -> Result<QuoteRequest, Strin
     if sel.on(Field::Modify) {
         addons.push(AddonRequest::modify());
     }
-    if !addons.is_empty() {
-        req.addons = Some(addons);
+    Ok(addons)
+}
+
+/// The add-ons `before` had that `after` has lost (as a selection of those
+/// only): a change of model or resolution where they do not exist.
+pub fn taken_off(before: &Selection, after: &Selection) -> Selection {
+    let mut gone = Selection::default();
+    for field in ADDON_FIELDS {
+        if after.get(field).is_none() {
+            gone.set(field, before.get(field));
+        }
     }
-    Ok(req)
+    gone
 }
 
 /// The selection as URL-hash text: `platform=…&model=…&…` with the same keys

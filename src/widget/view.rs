@@ -17,11 +17,13 @@ use super::dom::{add, add_text, attr, clear, flag, rebuild, set_prop, set_text};
 use super::fmt::{Fmt, today};
 use super::model::{self, Context, Field, Kind};
 use super::{Prices, Refocus, State, Tables};
+use crate::calendar;
 use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
 use crate::error::ErrorCode;
+use crate::estimator::Estimator;
 use crate::money::{PLAN_USD_PLACES, usd_at_rate, usd_string};
 use crate::plan_fit::{Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
-use crate::quote::{Quote, QuoteRequest};
+use crate::quote::{AddonRequest, Quote, QuoteRequest};
 
 /// The widget's outline, one element per line, nesting by indent:
 /// `tag.class.class attr=value flag @|text`. `@` keeps the element as the
@@ -49,11 +51,12 @@ div.frame lang=en
     fieldset.group
      legend|Add-ons
      div.row.two
-      =number extend any placeholder=0|Extend (seconds)
+      =number extend any|Extend (seconds)
       =select upscale|Upscale
      div.row.checks
       =check reframe|Reframe
-      =check modify|Modify (≈ approximate)
+      =check modify|Modify (approximate)
+     p.off-why id=off-why hidden @
    div.result
     p.eyebrow|Estimated cost
     p.total role=status aria-live=polite aria-atomic=true
@@ -108,30 +111,32 @@ mod r {
     pub const UPSCALE: usize = 8;
     pub const REFRAME: usize = 9;
     pub const MODIFY: usize = 10;
-    pub const NUM: usize = 11;
-    pub const UNIT: usize = 12;
-    pub const APPROX: usize = 13;
-    pub const USD: usize = 14;
-    pub const WHY: usize = 15;
-    pub const LINES: usize = 16;
-    pub const NOTES: usize = 17;
-    pub const RATES: usize = 18;
-    pub const PER_MONTH: usize = 19;
-    pub const ANNUAL: usize = 20;
-    pub const COMMERCIAL: usize = 21;
-    pub const FIT_SUM: usize = 22;
-    pub const PLANS: usize = 23;
-    pub const NOTICES: usize = 24;
-    pub const WALLET_PLAN: usize = 25;
-    pub const WALLET_STATUS: usize = 26;
-    pub const MONTHLY: usize = 27;
-    pub const GIFTED: usize = 28;
-    pub const SPENDING: usize = 29;
-    pub const TOP_UPS: usize = 30;
-    pub const ADD_TOP_UP: usize = 31;
-    pub const VERDICT: usize = 32;
+    /// Why the add-ons that are off are off.
+    pub const OFF_WHY: usize = 11;
+    pub const NUM: usize = 12;
+    pub const UNIT: usize = 13;
+    pub const APPROX: usize = 14;
+    pub const USD: usize = 15;
+    pub const WHY: usize = 16;
+    pub const LINES: usize = 17;
+    pub const NOTES: usize = 18;
+    pub const RATES: usize = 19;
+    pub const PER_MONTH: usize = 20;
+    pub const ANNUAL: usize = 21;
+    pub const COMMERCIAL: usize = 22;
+    pub const FIT_SUM: usize = 23;
+    pub const PLANS: usize = 24;
+    pub const NOTICES: usize = 25;
+    pub const WALLET_PLAN: usize = 26;
+    pub const WALLET_STATUS: usize = 27;
+    pub const MONTHLY: usize = 28;
+    pub const GIFTED: usize = 29;
+    pub const SPENDING: usize = 30;
+    pub const TOP_UPS: usize = 31;
+    pub const ADD_TOP_UP: usize = 32;
+    pub const VERDICT: usize = 33;
     /// The per-second duration input, swapped with the clip select.
-    pub const DURATION_INPUT: usize = 33;
+    pub const DURATION_INPUT: usize = 34;
 }
 
 /// The kept elements, and what each select holds now (so options are
@@ -314,6 +319,62 @@ fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
 
 /// Replaces a list's items with the core's sentences `items`, their
 /// figures in the widget's locale; hidden when there are none.
+/// Says under the add-ons why those that are off are off, in the core's
+/// words: the error of the current request with each of them asked for
+/// (images: with all of them, which the core names in one sentence). Each
+/// control that is off is described by it. An add-on the last change took
+/// off (`taken_off`) is said to be, and why.
+fn off_reasons(
+    ui: &Ui,
+    estimator: &Estimator,
+    request: Option<&QuoteRequest>,
+    kind: Kind,
+    off: &[(usize, AddonRequest)],
+    taken_off: &[AddonRequest],
+) {
+    let mut reasons: Vec<String> = Vec::new();
+    let mut why = |asked: Vec<AddonRequest>, lead: &str| {
+        let Some(request) = request else { return };
+        let mut probe = request.clone();
+        probe.addons = Some(asked);
+        if let Err(e) = estimator.quote(&probe) {
+            let mut text = format!("{lead}{}.", e.message());
+            if let Some(first) = text.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            if !reasons.contains(&text) {
+                reasons.push(text);
+            }
+        }
+    };
+    // One that is now off is explained below with the others.
+    let is_off = |kind: &Option<String>| off.iter().any(|(_, a)| a.kind == *kind);
+    for gone in taken_off.iter().filter(|a| !is_off(&a.kind)) {
+        let kind = gone.kind.as_deref().unwrap_or_default();
+        why(vec![gone.clone()], &format!("{kind} was taken off: "));
+    }
+    if kind == Kind::Images {
+        why(off.iter().map(|(_, a)| a.clone()).collect(), "");
+    } else {
+        for (_, asked) in off {
+            why(vec![asked.clone()], "");
+        }
+    }
+    let hint = ui.el(r::OFF_WHY);
+    set_text(hint, &reasons.join(" "));
+    flag(hint, "hidden", reasons.is_empty());
+    for i in [r::EXTEND, r::UPSCALE, r::REFRAME, r::MODIFY] {
+        let el = ui.el(i);
+        let described = !reasons.is_empty() && off.iter().any(|(j, _)| *j == i);
+        if described {
+            attr(el, "aria-describedby", "off-why");
+        } else if el.get_attribute("aria-describedby").as_deref() == Some("off-why") {
+            // (A message tying an error to the control is left in place.)
+            flag(el, "aria-describedby", false);
+        }
+    }
+}
+
 fn texts(list: &Element, items: &[String], f: &Fmt) {
     clear(list);
     for item in items {
@@ -659,10 +720,22 @@ impl State {
         let count = if images { get(Field::Images) } else { "" };
         self.put(ui, r::IMAGES, "images", count);
 
+        // The add-ons that are off here, each as a request that would ask
+        // for it: the core says why it cannot be priced (below).
+        let mut off_addons = Vec::new();
         let extend = get(Field::Extend);
         let off = ctx.addon("extend").is_none() && extend.is_empty();
         flag(ui.el(r::EXTEND), "disabled", off);
+        attr(
+            ui.el(r::EXTEND),
+            "placeholder",
+            if off { "—" } else { "None" },
+        );
         self.put(ui, r::EXTEND, "extend", extend);
+        if off {
+            let step = f64::from(cat.billing_step_seconds);
+            off_addons.push((r::EXTEND, AddonRequest::extend(step)));
+        }
 
         let targets = ctx.addon("upscale").map_or(&[][..], |a| &a.to[..]);
         let mut items = vec![(String::new(), "None".to_owned())];
@@ -671,18 +744,24 @@ impl State {
             items.push((t.clone(), format!("To {t}{four_k}")));
         }
         let upscale = get(Field::Upscale);
-        fill(
-            ui,
-            r::UPSCALE,
-            items,
-            upscale,
-            targets.is_empty() && upscale.is_empty(),
-        );
+        let off = targets.is_empty() && upscale.is_empty();
+        fill(ui, r::UPSCALE, items, upscale, off);
+        if let Some(top) = cat.resolutions.last().filter(|_| off) {
+            off_addons.push((r::UPSCALE, AddonRequest::upscale(top)));
+        }
 
         for (i, f) in [(r::REFRAME, Field::Reframe), (r::MODIFY, Field::Modify)] {
             let on = sel.on(f);
             set_checked(ui.el(i), on);
-            flag(ui.el(i), "disabled", ctx.addon(f.name()).is_none() && !on);
+            let off = ctx.addon(f.name()).is_none() && !on;
+            flag(ui.el(i), "disabled", off);
+            if off {
+                let ask = match f {
+                    Field::Reframe => AddonRequest::reframe(),
+                    _ => AddonRequest::modify(),
+                };
+                off_addons.push((i, ask));
+            }
         }
 
         let blocked = self
@@ -698,6 +777,14 @@ impl State {
                 for_visitors(e.message())
             }),
         };
+        // Only a clip that prices as chosen: otherwise the core would answer
+        // about something else than the add-on.
+        let probe = request
+            .as_ref()
+            .ok()
+            .filter(|_| kind != Kind::Unpriced && quote.is_ok());
+        let taken_off = model::addons_of(&self.taken_off).unwrap_or_default();
+        off_reasons(ui, &prices.estimator, probe, kind, &off_addons, &taken_off);
         self.shown = sel;
         Priced {
             // An attribute the widget could not use leaves no request: the
@@ -723,7 +810,11 @@ impl State {
                 set_text(ui.el(r::NUM), &total);
                 flag(ui.el(r::NUM), "data-empty", false);
                 set_text(ui.el(r::UNIT), unit(q.credits, " credit", " credits"));
-                let usd = format!("{} at the top-up rate", f.usd(&q.usd_at_top_up_rate));
+                let usd = format!(
+                    "{}{} at the top-up rate",
+                    if q.approximate { "≈ " } else { "" },
+                    f.usd(&q.usd_at_top_up_rate)
+                );
                 set_text(ui.el(r::USD), &usd);
                 for line in &q.lines {
                     pair(lines, "", &f.localize(&line.label), &f.int(line.credits));
@@ -901,9 +992,12 @@ impl State {
                         price.set_class_name("plan-price long");
                     }
                     add_text(&price, "span", "", &amount);
+                    // Top-ups are bought month by month: with them, only
+                    // the plan's part is billed yearly (said below).
+                    let packs = plan.top_up_packs.unwrap_or(0);
                     let per = match fit.billing {
-                        Billing::Annual => "/mo, billed yearly",
-                        Billing::Monthly => "/mo",
+                        Billing::Annual if packs == 0 => "/mo, billed yearly",
+                        _ => "/mo",
                     };
                     add_text(&price, "span", "per", per);
                 }
@@ -914,7 +1008,11 @@ impl State {
             if let (Some(price), Some(packs)) = (&plan.price_usd, plan.top_up_packs)
                 && (packs > 0 || plan.relaxed)
             {
-                let mut text = format!("{} plan", f.usd(price));
+                let yearly = match fit.billing {
+                    Billing::Annual if packs > 0 => " billed yearly",
+                    _ => "",
+                };
+                let mut text = format!("{} plan{yearly}", f.usd(price));
                 if packs > 0 {
                     let usd = plan.top_up_usd.as_deref().unwrap_or("0");
                     let packs_text = unit(packs, "pack", "packs");
@@ -984,6 +1082,14 @@ impl State {
         self.put(ui, r::SPENDING, "spending", &self.wallet.spending);
         flag(ui.el(r::SPENDING), "disabled", extra != "spendingLimit");
         flag(ui.el(r::ADD_TOP_UP), "disabled", !top_ups);
+        // A pool the wallet's product does not have is not shown: Dream
+        // Machine has no spending limit, Luma Agents no top-ups.
+        if let Ok(Some(field)) = ui.el(r::SPENDING).closest(".field") {
+            flag(&field, "hidden", extra != "spendingLimit");
+        }
+        if let Ok(Some(tops)) = ui.el(r::ADD_TOP_UP).closest(".tops") {
+            flag(&tops, "hidden", !top_ups);
+        }
         if ui.top_up_rows != self.wallet.top_ups.len() {
             self.render_top_ups(ui);
         }
@@ -1025,7 +1131,8 @@ impl State {
         if let Err(message) = &outcome {
             faults.push((message.clone(), "verdict-msg"));
         }
-        self.render_verdict(ui.el(r::VERDICT), outcome, images_only);
+        let months = book.top_up().valid_months;
+        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, months);
         plan_error
     }
 
@@ -1099,7 +1206,13 @@ impl State {
         };
         let mut lots = Vec::new();
         let today = today();
-        for (i, (credits, date)) in w.top_ups.iter().enumerate() {
+        // Top-up rows are kept but not shown, nor read, where the product
+        // has no top-ups.
+        let rows = if top_ups { &w.top_ups[..] } else { &[] };
+        for (i, (credits, date)) in rows.iter().enumerate() {
+            if date.trim().is_empty() {
+                return Err(format!("Top-up {}: Bought on: enter a date", i + 1));
+            }
             // ISO dates compare as text; a malformed one is the core's to name.
             if date.len() == 10 && !today.is_empty() && date.as_str() > today.as_str() {
                 return Err(format!(
@@ -1142,9 +1255,10 @@ impl State {
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
+        top_up_months: u32,
     ) {
         rebuild(v, |v| {
-            self.verdict_into(v, outcome, images_only);
+            self.verdict_into(v, outcome, images_only, top_up_months);
         });
     }
 
@@ -1153,6 +1267,7 @@ impl State {
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
+        top_up_months: u32,
     ) -> Option<()> {
         let f = &self.fmt;
         let result = match outcome {
@@ -1188,7 +1303,15 @@ impl State {
                 let pool = match (draw.pool, &draw.purchased) {
                     (Pool::Monthly, _) => "Monthly credits".to_owned(),
                     (Pool::Gifted, _) => "Gifted credits".to_owned(),
-                    (Pool::TopUp, Some(d)) => format!("Top-up bought {}", f.date(d)),
+                    (Pool::TopUp, Some(d)) => {
+                        // When it stops counting, as check() reckons it.
+                        let expires = calendar::parse_date(d)
+                            .and_then(|d| calendar::add_months(d, top_up_months))
+                            .map(calendar::format_date)
+                            .map(|e| format!(", expires {}", f.date(&e)))
+                            .unwrap_or_default();
+                        format!("Top-up bought {}{expires}", f.date(d))
+                    }
                     (Pool::TopUp, None) => "Top-up credits".to_owned(),
                     (Pool::SpendingLimit, _) => "Spending limit".to_owned(),
                 };

@@ -63,7 +63,9 @@ test('each control changes the total to what quote() gives', async () => {
   const usd = await page.evaluate((u) => new Intl.NumberFormat('en-US', {
     style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4,
   }).format(u), q.usdAtTopUpRate);
-  assert.equal(await w.locator('.usd').textContent(), `${usd} at the top-up rate`);
+  // An approximate total's dollars are approximate too.
+  const about = q.approximate ? '≈ ' : '';
+  assert.equal(await w.locator('.usd').textContent(), `${about}${usd} at the top-up rate`);
   const rates = await w.locator('.rate-list li').allTextContents();
   assert.deepEqual(rates.map((r) => r.match(/Top-up|Lite|Plus|Unlimited/)?.[0]), ['Top-up', 'Lite', 'Plus', 'Unlimited']);
   assert.ok(rates.every((r) => /per credit/.test(r)));
@@ -329,7 +331,7 @@ test('numbers and dates follow the locale attribute', async () => {
   assert.equal(await w.getByRole('status').textContent(), '≈ 1,060 credits');
   await w.evaluate((el) => el.setAttribute('locale', 'de-DE'));
   assert.equal(await w.getByRole('status').textContent(), '≈ 1.060 credits');
-  assert.match(await w.locator('.usd').textContent(), /^3,5333\s\$/);
+  assert.match(await w.locator('.usd').textContent(), /^≈ 3,5333\s\$/);
   assert.match(await w.locator('.edition').textContent(), /22\.05\.2026/);
   // The core's sentences follow too: no "1,200" for a German reader to take as 1.2.
   const notes = (await w.locator('.result .notes').textContent());
@@ -404,8 +406,16 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   fit = await call(page, 'planFit', {
     platform: 'dream-machine-web', usage: [{ request, perMonth: 80 }], billing: 'annual', needs: { commercialUse: true },
   });
+  // Top-ups are bought month by month: only the plan's part is billed
+  // yearly, and the card says so where it has top-ups.
   const plus = fit.plans.find((p) => p.id === 'plus');
-  assert.match(await card('Plus').textContent(), new RegExp(`\\$${plus.totalUsd.replace('.', '\\.')}/mo, billed yearly`));
+  assert.ok(plus.topUpPacks > 0);
+  const plusText = await card('Plus').textContent();
+  assert.match(plusText, new RegExp(`\\$${plus.totalUsd.replace('.', '\\.')}/mo\\$${plus.priceUsd.replace('.', '\\.')} plan billed yearly \\+ ${plus.topUpPacks} top-up packs`));
+  assert.doesNotMatch(plusText, /mo, billed yearly/);
+  const unlimited = fit.plans.find((p) => p.id === 'unlimited');
+  assert.equal(unlimited.topUpPacks, 0);
+  assert.match(await card('Unlimited').textContent(), new RegExp(`\\$${unlimited.totalUsd.replace('.', '\\.')}/mo, billed yearly`));
 
   // iOS plans are not published: the widget says so instead of guessing.
   await choose(w, { platform: 'dream-machine-ios' });
@@ -445,7 +455,9 @@ test('the balance panel shows the check() verdict and the pools it draws from', 
   assert.deepEqual(amounts.map(digits), result.draws.map((d) => d.credits));
   assert.match(draws[0], /Monthly credits/);
   assert.match(draws[1], /Gifted credits/);
-  assert.match(draws[2], /Top-up bought/);
+  // A top-up drawn from says when it stops counting: 12 months on.
+  const expires = `${Number(bought.slice(0, 4)) + 1}`;
+  assert.match(draws[2], new RegExp(`^Top-up bought \\w+ \\d+, \\d{4}, expires \\w+ \\d+, ${expires}`));
 
   // Paused: top-ups stop counting and the generation cannot be paid.
   await w.getByLabel('Subscription').selectOption('paused');
@@ -534,6 +546,108 @@ test('a blank or unpublished monthly allowance is asked for, never counted as 0'
   await monthly.fill('');
   assert.equal(await verdict.textContent(),
     'Enter your monthly credits left to check this balance (Plus gives 10,000 a month).');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('add-ons that are off say why, in the words of quote()', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  const why = w.locator('.off-why');
+  const describedBy = (label) => w.getByLabel(label).getAttribute('aria-describedby');
+  const error = (request) => page.evaluate(async (r) => {
+    const m = await import('/pkg/credit_estimator.js');
+    await m.default();
+    try {
+      m.quote(r);
+      return null;
+    } catch (e) {
+      return e.message;
+    }
+  }, request);
+  const sentence = (m) => `${m[0].toUpperCase()}${m.slice(1)}.`;
+  // Ray1.6 has no reframe rate: the box says so, and describes the checkbox.
+  await choose(w, { model: 'ray-1.6' });
+  const ray16 = { platform: 'dream-machine-web', model: 'ray-1.6', resolution: '720p', durationSeconds: 5 };
+  const reframe = await error({ ...ray16, addons: [{ kind: 'reframe' }] });
+  assert.match(reframe, /reframe of Ray1\.6 video: the article publishes reframe rates only for/);
+  assert.ok(await w.getByLabel('Reframe').isDisabled());
+  assert.equal(await why.textContent(), sentence(reframe));
+  assert.equal(await why.isVisible(), true);
+  assert.equal(await describedBy('Reframe'), 'off-why');
+  assert.equal(await describedBy('Modify'), null);
+  // Photon: the three video add-ons in one sentence.
+  await choose(w, { model: 'photon' });
+  assert.equal(await why.textContent(),
+    'Extend, upscale and modify apply to video, not to Photon images; images take only reframe.');
+  for (const label of ['Extend', 'Upscale', 'Modify']) assert.equal(await describedBy(label), 'off-why');
+  assert.equal(await describedBy('Reframe'), null);
+  // iOS Ray2 540p: no upscale from 540p.
+  await choose(w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '540p', duration: 5 });
+  assert.match(await why.textContent(), /^Upscale from 540p to 2160p: the article publishes no rate/);
+  // Everything on: nothing to explain, and no stale description.
+  await choose(w, { platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', duration: 5 });
+  assert.equal(await why.isVisible(), false);
+  for (const label of ['Extend', 'Upscale', 'Reframe', 'Modify']) assert.equal(await describedBy(label), null);
+  // An add-on a change takes off is said to be, and why, until the next change.
+  await choose(w, { upscale: '1080p' });
+  assert.equal(await shown(w), 160 + 10);
+  await choose(w, { resolution: '1080p' });
+  const gone = await error({ ...ray16, model: 'ray-2', resolution: '1080p', addons: [{ kind: 'upscale', to: '1080p' }] });
+  assert.match(gone, /^upscale to 1080p from a 1080p clip is not an upscale/);
+  assert.equal(await why.textContent(), `Upscale was taken off: ${gone}.`);
+  assert.equal(await shown(w), 170);
+  await choose(w, { duration: 10 });
+  assert.equal(await why.isVisible(), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an emptied count or length is asked for, not priced at its default', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  await choose(w, { model: 'photon', images: 8 });
+  assert.equal(await shown(w), 32);
+  await w.getByLabel('Images').fill('');
+  assert.equal(await w.locator('.why').textContent(), 'Images: enter a number');
+  assert.equal(await w.locator('.num').getAttribute('data-empty'), '');
+  assert.equal(await w.getByLabel('Images').inputValue(), '');
+  assert.equal(await quoteOf(w), null);
+  await w.getByLabel('Images').fill('6');
+  assert.equal(await shown(w), 32);
+  // The iOS length, per second, likewise.
+  await choose(w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p', duration: 10 });
+  assert.equal(await shown(w), 320);
+  await w.getByLabel('Duration').fill('');
+  assert.equal(await w.locator('.why').textContent(), 'Duration: enter a number');
+  assert.equal(await quoteOf(w), null);
+  // A blank top-up date is asked for in words, not as "got \"\"".
+  await choose(w, { duration: 5 });
+  await w.getByText('Check my balance').click();
+  await w.getByLabel('My plan').selectOption('plus');
+  await w.getByRole('button', { name: 'Add a top-up' }).click();
+  await w.getByLabel('Bought on').fill('');
+  assert.equal(await w.locator('.verdict').textContent(), 'Top-up 1: Bought on: enter a date');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the balance panel shows only the pools of the plan\'s product', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  await w.getByText('Check my balance').click();
+  // Dream Machine has top-ups and no spending limit.
+  assert.equal(await w.getByLabel('Spending limit left').isVisible(), false);
+  assert.equal(await w.getByRole('button', { name: 'Add a top-up' }).isVisible(), true);
+  await w.getByRole('button', { name: 'Add a top-up' }).click();
+  // Luma Agents has a spending limit and no top-ups: a top-up row left from
+  // Dream Machine is not shown.
+  await choose(w, { platform: 'luma-agents' });
+  assert.equal(await w.getByLabel('Spending limit left').isVisible(), true);
+  assert.equal(await w.getByRole('button', { name: 'Add a top-up' }).isVisible(), false);
+  assert.equal(await w.getByLabel('Credits', { exact: true }).isVisible(), false);
+  await choose(w, { platform: 'dream-machine-web', model: 'ray-2' });
+  assert.equal(await w.getByLabel('Credits', { exact: true }).isVisible(), true);
   assert.deepEqual(problems, []);
   await context.close();
 });

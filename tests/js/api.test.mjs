@@ -177,4 +177,20 @@ test('an Estimator prices with tables given at run time', () => {
     .plans.find((p) => p.id === 'plus');
   assert.equal(plus.priceUsd, null);
   assert.equal(plus.eligible, false);
+
+  // A misspelt field is named as the unknown one, not as the one missing.
+  const misspelt = defaultTables();
+  const clip = misspelt.videoWeb.clips[0];
+  clip.credit = clip.credits;
+  delete clip.credits;
+  assert.match(thrown(() => new Estimator({ tables: misspelt })).message,
+    /^options\.tables\.videoWeb\.clips\[0\]\.credit is not a known field: use .*credits$/);
+
+  // Options without tables (still loading?) are a fault, not the built-in prices.
+  for (const options of [{}, { tables: undefined }, { tables: null }]) {
+    const e = thrown(() => new Estimator(options));
+    assert.equal(e.code, 'invalid_tables');
+    assert.match(e.message, /options\.tables is missing: .*new Estimator\(\) for the built-in tables/);
+  }
+  assert.equal(new Estimator(undefined).quote(workedExample).credits, 75);
 });
