@@ -452,6 +452,8 @@ impl State {
                 if let Err(message) = self.sel.apply(name, value) {
                     error = Some(message);
                 }
+                // The page, not the visitor, changed the selection.
+                self.taken_off = Selection::default();
                 if !initial {
                     self.normalize_after(name);
                     self.chosen = self.sel.clone();

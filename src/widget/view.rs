@@ -317,8 +317,6 @@ fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
     Some(li)
 }
 
-/// Replaces a list's items with the core's sentences `items`, their
-/// figures in the widget's locale; hidden when there are none.
 /// Says under the add-ons why those that are off are off, in the core's
 /// words: the error of the current request with each of them asked for
 /// (images: with all of them, which the core names in one sentence). Each
@@ -338,10 +336,7 @@ fn off_reasons(
         let mut probe = request.clone();
         probe.addons = Some(asked);
         if let Err(e) = estimator.quote(&probe) {
-            let mut text = format!("{lead}{}.", e.message());
-            if let Some(first) = text.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
+            let text = capitalized(format!("{lead}{}.", e.message()));
             if !reasons.contains(&text) {
                 reasons.push(text);
             }
@@ -375,16 +370,22 @@ fn off_reasons(
     }
 }
 
+/// A clause of the core's as a sentence: its first letter a capital.
+fn capitalized(mut text: String) -> String {
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}
+
+/// Replaces a list's items with the core's sentences `items`, their
+/// figures in the widget's locale; hidden when there are none.
 fn texts(list: &Element, items: &[String], f: &Fmt) {
     clear(list);
     for item in items {
         // Each item is a sentence of its own in a list: it starts with a
         // capital (the core writes them as clauses: "upscale bills…").
-        let mut text = f.localize(item);
-        if let Some(first) = text.get_mut(..1) {
-            first.make_ascii_uppercase();
-        }
-        add_text(list, "li", "", &text);
+        add_text(list, "li", "", &capitalized(f.localize(item)));
     }
     flag(list, "hidden", items.is_empty());
 }

@@ -599,6 +599,12 @@ test('add-ons that are off say why, in the words of quote()', async () => {
   assert.equal(await shown(w), 170);
   await choose(w, { duration: 10 });
   assert.equal(await why.isVisible(), false);
+  // A change the page makes through an attribute clears it too.
+  await choose(w, { resolution: '720p', upscale: '1080p' });
+  await choose(w, { resolution: '1080p' });
+  assert.match(await why.textContent(), /^Upscale was taken off/);
+  await w.evaluate((el) => el.setAttribute('duration', '5'));
+  assert.equal(await why.isVisible(), false);
   assert.deepEqual(problems, []);
   await context.close();
 });
