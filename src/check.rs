@@ -263,7 +263,6 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
                 product.name
             )));
         }
-        let months = book.top_up().valid_months;
         for (i, lot) in top_ups.iter().enumerate() {
             let at = format!("wallet.topUps[{i}]");
             let credits = lot
@@ -281,7 +280,7 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
                     "{at}.purchased {purchased_text} is after wallet.today {today_text}"
                 )));
             }
-            let expires = calendar::add_months(purchased, months).ok_or_else(|| {
+            let expires = book.top_up_expires(purchased).ok_or_else(|| {
                 Error::invalid_wallet(format!(
                     "{at}.purchased {purchased_text} is too far in the future"
                 ))
@@ -361,10 +360,9 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
         CheckRequest::Generation(r) => {
             if r.platform.is_none() {
                 // Neither a generation nor a known cost: say both are allowed.
-                let e = quote::find_platform(book, None).err();
-                let what = e.as_ref().map_or("platform is missing", Error::message);
                 return Err(Error::invalid_request(format!(
-                    "{what}, or give {{ credits }} when the cost is already known"
+                    "{}, or give {{ credits }} when the cost is already known",
+                    quote::missing_platform(book)
                 )));
             }
             let q = quote::quote(book, r)?;
@@ -585,7 +583,7 @@ fn check_dream_machine(
     let pack_text = format!(
         "{} top-up {} of {} credits (${})",
         grouped(packs),
-        if packs == 1 { "pack" } else { "packs" },
+        money::plural(packs, "pack", "packs"),
         grouped(top_up.credits),
         money::usd_string(
             rust_decimal::Decimal::from(packs) * top_up.price_usd,

@@ -80,6 +80,12 @@ pub fn add_count(a: u64, b: u64) -> Option<u64> {
     a.checked_add(b).filter(|v| *v <= MAX_COUNT)
 }
 
+/// The word for `n` of something in a message: `one` for 1, else `many`
+/// (`"image"`/`"images"`, or a verb: `"applies"`/`"apply"`).
+pub fn plural<'a>(n: u64, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
 /// A whole number with thousands separators for messages: `1200` -> `1,200`.
 pub fn grouped(value: u64) -> String {
     group_digits(&value.to_string())

@@ -274,7 +274,7 @@ fn price_plan(
             grouped(included),
             grouped(need),
             grouped(packs),
-            if packs == 1 { "pack" } else { "packs" },
+            money::plural(packs, "pack", "packs"),
             grouped(top_up.credits),
             usd(top_up_usd),
             grouped(excess)

@@ -12,7 +12,7 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, all_of, one_of, shown};
-use crate::money::{self, MAX_COUNT, add_count, grouped, mul_count};
+use crate::money::{self, MAX_COUNT, add_count, grouped, mul_count, plural};
 use crate::tables::book::{Output, PriceBook};
 use crate::tables::schema;
 
@@ -511,16 +511,16 @@ fn platform_ids(book: &PriceBook) -> Vec<&str> {
     book.platforms().iter().map(|p| p.id.as_ref()).collect()
 }
 
+/// The message for a request that names no platform: which there are.
+pub(crate) fn missing_platform(book: &PriceBook) -> String {
+    format!("platform is missing: use {}", one_of(&platform_ids(book)))
+}
+
 pub(crate) fn find_platform<'a>(
     book: &'a PriceBook,
     id: Option<&str>,
 ) -> Result<&'a schema::Platform> {
-    let id = id.ok_or_else(|| {
-        Error::invalid_request(format!(
-            "platform is missing: use {}",
-            one_of(&platform_ids(book))
-        ))
-    })?;
+    let id = id.ok_or_else(|| Error::invalid_request(missing_platform(book)))?;
     book.platform(id).ok_or_else(|| {
         Error::new(
             ErrorCode::UnknownPlatform,
@@ -607,16 +607,12 @@ fn price_images(
     // Every add-on that does not apply is named, not only the first.
     let video_only = addons.kinds_but("reframe");
     if !video_only.is_empty() {
-        let verb = if video_only.len() == 1 {
-            "applies"
-        } else {
-            "apply"
-        };
         return Err(Error::new(
             ErrorCode::InvalidAddon,
             format!(
-                "{} {verb} to video, not to {} images; images take only reframe",
+                "{} {} to video, not to {} images; images take only reframe",
                 all_of(&video_only),
+                plural(video_only.len() as u64, "applies", "apply"),
                 model.name
             ),
         ));
@@ -626,13 +622,6 @@ fn price_images(
     let batches = money::ceil_div(count, per_batch).unwrap_or(0);
     let made = mul_count(batches, per_batch).ok_or_else(total_overflow)?;
     let credits = mul_count(made, per_image).ok_or_else(total_overflow)?;
-    let plural = |n: u64, one: &str, many: &str| {
-        if n == 1 {
-            one.to_owned()
-        } else {
-            many.to_owned()
-        }
-    };
     b.line(
         LineItem::Images,
         format!(
@@ -861,10 +850,10 @@ fn price_video(
     // The add-ons asked for that bill the whole clip.
     let on_clip = addons.kinds_but("extend");
     if !on_clip.is_empty() && !clip.is_whole_multiple_of(step) {
-        let verb = if on_clip.len() == 1 { "bills" } else { "bill" };
         b.notes.push(format!(
-            "{} {verb} {whole_clip} as {clip_billed} s: credit use rounds up in {} steps",
+            "{} {} {whole_clip} as {clip_billed} s: credit use rounds up in {} steps",
             all_of(&on_clip),
+            plural(on_clip.len() as u64, "bills", "bill"),
             step_text(step)
         ));
     }

@@ -230,6 +230,13 @@ impl PriceBook {
         self.top_up
     }
 
+    /// The day a top-up bought on `purchased` stops counting: `valid_months`
+    /// later, clamped to the end of a shorter month; `None` past the
+    /// calendar's end.
+    pub fn top_up_expires(&self, purchased: calendar::Date) -> Option<calendar::Date> {
+        calendar::add_months(purchased, self.top_up.valid_months)
+    }
+
     /// The plans sold for a platform, if the tables list any.
     pub fn plans_for_platform(&self, platform: &str) -> Option<&[PlanPrice]> {
         let p = &self.tables.plans;

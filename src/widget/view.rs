@@ -21,9 +21,10 @@ use crate::calendar;
 use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
 use crate::error::ErrorCode;
 use crate::estimator::Estimator;
-use crate::money::{PLAN_USD_PLACES, usd_at_rate, usd_string};
+use crate::money::{PLAN_USD_PLACES, plural, usd_at_rate, usd_string};
 use crate::plan_fit::{Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
 use crate::quote::{AddonRequest, Quote, QuoteRequest};
+use crate::tables::book::PriceBook;
 
 /// The widget's outline, one element per line, nesting by indent:
 /// `tag.class.class attr=value flag @|text`. `@` keeps the element as the
@@ -395,10 +396,6 @@ fn no_estimate(ui: &Ui, unit: &str) {
     set_text(ui.el(r::NUM), "—");
     flag(ui.el(r::NUM), "data-empty", true);
     set_text(ui.el(r::UNIT), unit);
-}
-
-fn unit(n: u64, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
 }
 
 /// `(value, text)` options.
@@ -810,7 +807,7 @@ impl State {
                 );
                 set_text(ui.el(r::NUM), &total);
                 flag(ui.el(r::NUM), "data-empty", false);
-                set_text(ui.el(r::UNIT), unit(q.credits, " credit", " credits"));
+                set_text(ui.el(r::UNIT), plural(q.credits, " credit", " credits"));
                 let usd = format!(
                     "{}{} at the top-up rate",
                     if q.approximate { "≈ " } else { "" },
@@ -1016,7 +1013,7 @@ impl State {
                 let mut text = format!("{} plan{yearly}", f.usd(price));
                 if packs > 0 {
                     let usd = plan.top_up_usd.as_deref().unwrap_or("0");
-                    let packs_text = unit(packs, "pack", "packs");
+                    let packs_text = plural(packs, "pack", "packs");
                     let extra = format!(" + {} top-up {packs_text} ({})", f.int(packs), f.usd(usd));
                     text.push_str(&extra);
                 }
@@ -1132,8 +1129,7 @@ impl State {
         if let Err(message) = &outcome {
             faults.push((message.clone(), "verdict-msg"));
         }
-        let months = book.top_up().valid_months;
-        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, months);
+        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, book);
         plan_error
     }
 
@@ -1256,10 +1252,10 @@ impl State {
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
-        top_up_months: u32,
+        book: &PriceBook,
     ) {
         rebuild(v, |v| {
-            self.verdict_into(v, outcome, images_only, top_up_months);
+            self.verdict_into(v, outcome, images_only, book);
         });
     }
 
@@ -1268,7 +1264,7 @@ impl State {
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
-        top_up_months: u32,
+        book: &PriceBook,
     ) -> Option<()> {
         let f = &self.fmt;
         let result = match outcome {
@@ -1305,9 +1301,9 @@ impl State {
                     (Pool::Monthly, _) => "Monthly credits".to_owned(),
                     (Pool::Gifted, _) => "Gifted credits".to_owned(),
                     (Pool::TopUp, Some(d)) => {
-                        // When it stops counting, as check() reckons it.
+                        // When it stops counting, by check()'s own rule.
                         let expires = calendar::parse_date(d)
-                            .and_then(|d| calendar::add_months(d, top_up_months))
+                            .and_then(|d| book.top_up_expires(d))
                             .map(calendar::format_date)
                             .map(|e| format!(", expires {}", f.date(&e)))
                             .unwrap_or_default();
