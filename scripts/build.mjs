@@ -14,6 +14,10 @@ const wasm = path.join(pkg, 'credit_estimator_bg.wasm');
 const wasmOpt = path.join(root, 'node_modules', '.bin', 'wasm-opt');
 
 run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', 'pkg']);
+// wasm-pack writes a `.gitignore` of `*` into pkg/: an app that copies the
+// folder into its repository would commit none of it. This repository keeps
+// pkg/ out with its own .gitignore.
+fs.rmSync(path.join(pkg, '.gitignore'), { force: true });
 
 // `--flatten --rereloop` first (control flow rebuilt from scratch), then -Oz
 // twice: 0.8 KB gzip smaller than one -Oz. The features are the ones rustc

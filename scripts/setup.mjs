@@ -4,7 +4,9 @@
 //   - the wasm32-unknown-unknown target
 //   - wasm-pack, pinned, with `cargo install --locked`
 //   - wasm-bindgen-cli at the exact version of wasm-bindgen in Cargo.lock
-//   - chromium and chromium-driver from Debian, when missing
+//   - with --browser (for `npm test` and `npm run bench`, which drive a
+//     browser; a build needs none): chromium and chromium-driver from
+//     Debian, when missing
 //   - npm ci, when node_modules is missing or older than package-lock.json
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,7 @@ function lockedVersion(crate) {
   return match[1];
 }
 
-function setup() {
+function setup({ browser }) {
   const targets = output('rustup', ['target', 'list', '--installed']) ?? '';
   if (!targets.split('\n').includes('wasm32-unknown-unknown')) {
     run('rustup', ['target', 'add', 'wasm32-unknown-unknown']);
@@ -38,7 +40,7 @@ function setup() {
     }
   }
 
-  if (!fs.existsSync('/usr/bin/chromium') || !fs.existsSync('/usr/bin/chromedriver')) {
+  if (browser && !(fs.existsSync('/usr/bin/chromium') && fs.existsSync('/usr/bin/chromedriver'))) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update'], { env });
     run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'chromium-driver'], { env });
@@ -51,4 +53,4 @@ function setup() {
   }
 }
 
-setup();
+setup({ browser: process.argv.includes('--browser') });

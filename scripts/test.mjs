@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { root, run, attempt } from './lib.mjs';
 
-run('node', ['scripts/setup.mjs']);
+run('node', ['scripts/setup.mjs', '--browser']);
 
 run('cargo', ['fmt', '--check']);
 run('cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']);

@@ -259,7 +259,10 @@ declare global {
   interface HTMLElementTagNameMap {
     "credit-estimator": CreditEstimatorElement;
   }
-  interface HTMLElementEventMap {
+  // The event bubbles and is composed, so a page may listen on the element,
+  // an ancestor, `document` or `window`: every one of their event maps
+  // extends this one.
+  interface GlobalEventHandlersEventMap {
     /** Fired (bubbling, composed) by `<credit-estimator>`. */
     estimate: CustomEvent<EstimateDetail>;
   }

@@ -10,7 +10,8 @@
 //
 // Attributes (all optional, all may change later): platform, model,
 // resolution, duration, images, addons ("upscale:2160p extend:9 reframe
-// modify"), plan, locale, per-month, sync-url, tables-src, compact.
+// modify"), plan, locale, per-month, billing, needs, sync-url, tables-src,
+// compact.
 // Property `quote`: the current quote (what quote() returns) or null.
 // Event `estimate` (bubbles, composed): detail { request, quote }.
 // The wasm download starts now, alongside the glue module's, not after it.
@@ -43,7 +44,7 @@ const boot = glue
 
 const ATTRIBUTES = [
   'platform', 'model', 'resolution', 'duration', 'images', 'addons',
-  'plan', 'locale', 'per-month', 'sync-url', 'tables-src',
+  'plan', 'locale', 'per-month', 'billing', 'needs', 'sync-url', 'tables-src',
 ];
 
 export class CreditEstimator extends HTMLElement {

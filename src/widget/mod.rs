@@ -70,7 +70,18 @@ const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 /// The attributes the element observes besides the selection's
 /// ([`model::SELECTION_ATTRIBUTES`]); together they are `observedAttributes`
 /// in the JS.
-const SETTING_ATTRIBUTES: [&str; 5] = ["plan", "locale", "per-month", "sync-url", "tables-src"];
+const SETTING_ATTRIBUTES: [&str; 7] = [
+    "plan",
+    "locale",
+    "per-month",
+    "billing",
+    "needs",
+    "sync-url",
+    "tables-src",
+];
+
+/// The plan-fit settings a link carries besides the selection.
+const FIT_ATTRIBUTES: [&str; 3] = ["per-month", "billing", "needs"];
 
 // The few browser globals the widget uses, bound directly (cheaper than
 // going through `window`).
@@ -438,6 +449,8 @@ impl State {
             "locale" => (self.fmt, error) = Fmt::new(value),
             "plan" => self.plan_attr = value.map(str::to_owned),
             "per-month" => self.per_month = value.unwrap_or("10").to_owned(),
+            "billing" => (self.annual, error) = model::parse_billing(value),
+            "needs" => (self.commercial, error) = model::parse_needs(value),
             "sync-url" => {
                 self.sync_url = self.host.has_attribute("sync-url");
                 if !initial {
@@ -652,12 +665,17 @@ impl State {
         let Some(pairs) = model::from_hash(&LOCATION.with(Location::hash)) else {
             return false;
         };
-        // A link gives the whole selection: what it leaves out is a default.
+        // A link gives the whole selection and plan-fit settings: what it
+        // leaves out is a default.
         self.sel = Selection::default();
-        self.errors
-            .retain(|(k, _)| !model::SELECTION_ATTRIBUTES.contains(&k.as_str()));
+        let linked =
+            |k: &str| model::SELECTION_ATTRIBUTES.contains(&k) || FIT_ATTRIBUTES.contains(&k);
+        self.errors.retain(|(k, _)| !linked(k));
+        for key in FIT_ATTRIBUTES {
+            self.attribute(key, None, true);
+        }
         for (key, value) in pairs {
-            if model::SELECTION_ATTRIBUTES.contains(&key.as_str()) || key == "per-month" {
+            if linked(&key) {
                 self.attribute(&key, Some(&value), true);
             }
         }
@@ -702,6 +720,12 @@ impl State {
         let mut hash = model::to_hash(&prices.catalog, &self.shown);
         hash.push_str("&per-month=");
         hash.push_str(&String::from(js_sys::encode_uri_component(&self.per_month)));
+        if self.annual {
+            hash.push_str("&billing=annual");
+        }
+        if self.commercial {
+            hash.push_str("&needs=commercial-use");
+        }
         let hash = format!("#{hash}");
         if LOCATION.with(Location::hash) != hash {
             let _ = replace_state(&JsValue::NULL, "", &hash);

@@ -211,6 +211,41 @@ pub fn parse_addons(text: &str) -> Result<[Option<String>; 4], String> {
     Ok(out)
 }
 
+/// The `billing` attribute (`planFit()`'s `billing`): whether plan fit
+/// prices annual billing, and a message for a value it does not know (which
+/// leaves monthly).
+pub fn parse_billing(value: Option<&str>) -> (bool, Option<String>) {
+    match value {
+        None | Some("monthly") => (false, None),
+        Some("annual") => (true, None),
+        Some(other) => (
+            false,
+            Some(format!(
+                "billing: “{other}” is not a billing period; use monthly or annual"
+            )),
+        ),
+    }
+}
+
+/// The `needs` attribute (`planFit()`'s `needs`, as words): whether plan fit
+/// needs commercial use, and a message for a word it does not know (which
+/// leaves no needs).
+pub fn parse_needs(value: Option<&str>) -> (bool, Option<String>) {
+    let mut commercial = false;
+    for word in value
+        .unwrap_or("")
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|s| !s.is_empty())
+    {
+        if word != "commercial-use" {
+            let message = format!("needs: “{word}” is not a need; use commercial-use");
+            return (false, Some(message));
+        }
+        commercial = true;
+    }
+    (commercial, None)
+}
+
 /// What a selection resolves to in the catalog.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'c> {

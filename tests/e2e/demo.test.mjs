@@ -235,23 +235,36 @@ test('sync-url keeps the selection in the URL hash, so a link reproduces the est
   const w = await widget(page, 0);
   await choose(w, { model: 'ray-2-flash', upscale: '2160p', extend: 9 });
   await w.getByLabel('Generations a month').fill('12');
+  // Plan fit's switches go into the link too, so it reproduces the plan.
+  await w.getByLabel('Pay annually').check();
+  await w.getByLabel('I need commercial use').check();
   // Writes are throttled (browsers limit history updates); the last one lands.
-  await page.waitForFunction(() => location.hash.includes('per-month=12'));
+  await page.waitForFunction(() => location.hash.includes('needs=commercial-use'));
   const hash = await page.evaluate(() => location.hash);
   assert.match(hash, /model=ray-2-flash/);
   assert.match(hash, /addons=extend%3A9%20upscale%3A2160p/);
+  assert.match(hash, /per-month=12&billing=annual&needs=commercial-use$/);
   const quote = await quoteOf(w);
+  const cards = (w) => w.locator('.plan').allTextContents();
+  const fitted = await cards(w);
 
   const again = await open(env, hash);
   const w2 = await widget(again.page, 0);
   assert.deepEqual(await quoteOf(w2), quote);
   assert.equal(await w2.getByLabel('Generations a month').inputValue(), '12');
+  assert.equal(await w2.getByLabel('Pay annually').isChecked(), true);
+  assert.equal(await w2.getByLabel('I need commercial use').isChecked(), true);
+  assert.deepEqual(await cards(w2), fitted);
   assert.equal(await widget(again.page, 1).then(shown), 75, 'the other instance ignores the hash');
-  // Following a new link on the same page (hashchange).
+  // Following a new link on the same page (hashchange): what it leaves out
+  // is a default, plan fit's switches included.
   await again.page.evaluate(() => {
     location.hash = '#platform=dream-machine-web&model=photon&images=5';
   });
   await again.page.waitForFunction(() => document.querySelector('credit-estimator').quote?.credits === 32);
+  assert.equal(await w2.getByLabel('Pay annually').isChecked(), false);
+  assert.equal(await w2.getByLabel('I need commercial use').isChecked(), false);
+  assert.equal(await w2.getByLabel('Generations a month').inputValue(), '10');
 
   // The page's own anchors are the page's: the widget neither rewrites them
   // nor announces an estimate for them.

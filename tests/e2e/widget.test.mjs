@@ -424,6 +424,56 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   await context.close();
 });
 
+test('billing and needs attributes set plan fit, as its switches do; a bad value is named', async () => {
+  const { page, context, problems } = await open(env);
+  await widget(page);
+  await page.evaluate(() => {
+    const el = document.createElement('credit-estimator');
+    el.id = 'fit';
+    for (const [k, v] of Object.entries({
+      platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', duration: '5',
+      'per-month': '80', billing: 'annual', needs: 'commercial-use',
+    })) el.setAttribute(k, v);
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => document.getElementById('fit').quote);
+  const w = page.locator('#fit');
+  const request = { platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', durationSeconds: 5 };
+  const planFit = (extra) => call(page, 'planFit', { platform: 'dream-machine-web', usage: [{ request, perMonth: 80 }], ...extra });
+  const annual = w.getByLabel('Pay annually');
+  const commercial = w.getByLabel('I need commercial use');
+  const cardPrice = (id, fit) => fit.plans.find((p) => p.id === id).totalUsd;
+  const plusCard = w.locator('.plan', { has: page.locator('.plan-name', { hasText: /^Plus$/ }) });
+  assert.equal(await annual.isChecked(), true);
+  assert.equal(await commercial.isChecked(), true);
+  let fit = await planFit({ billing: 'annual', needs: { commercialUse: true } });
+  assert.match(await plusCard.locator('.plan-price').textContent(), new RegExp(`^\\$${cardPrice('plus', fit)}/mo`));
+  assert.match(await w.locator('.plan', { has: page.locator('.plan-name', { hasText: 'Lite' }) }).getAttribute('class'), /off/);
+
+  // The page switches to monthly billing and drops the need (its own switch).
+  await w.evaluate((el) => { el.setAttribute('billing', 'monthly'); el.removeAttribute('needs'); });
+  assert.equal(await annual.isChecked(), false);
+  assert.equal(await commercial.isChecked(), false);
+  fit = await planFit({ billing: 'monthly' });
+  assert.match(await plusCard.locator('.plan-price').textContent(), new RegExp(`^\\$${cardPrice('plus', fit)}/mo`));
+  assert.notEqual(cardPrice('plus', fit), cardPrice('plus', await planFit({ billing: 'annual' })));
+
+  // Values it does not know are named, the switch stays off, and the
+  // estimate is untouched.
+  await w.evaluate((el) => { el.setAttribute('billing', 'yearly'); el.setAttribute('needs', 'commercial'); });
+  const alert = await w.locator('.alert').textContent();
+  assert.match(alert, /billing: “yearly” is not a billing period; use monthly or annual/);
+  assert.match(alert, /needs: “commercial” is not a need; use commercial-use/);
+  assert.equal(await annual.isChecked(), false);
+  assert.equal(await commercial.isChecked(), false);
+  assert.equal(await shown(w), 160);
+  await w.evaluate((el) => { el.setAttribute('billing', 'annual'); el.setAttribute('needs', 'commercial-use'); });
+  assert.equal(await w.locator('.alert').isVisible(), false);
+  assert.equal(await annual.isChecked(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the balance panel shows the check() verdict and the pools it draws from', async () => {
   const { page, context, problems } = await open(env);
   const w = await widget(page);

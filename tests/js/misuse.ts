@@ -1,4 +1,4 @@
-// Type-checked by types.test.mjs: each line below must be a type error (6 in all).
+// Type-checked by types.test.mjs: each line below must be a type error (7 in all).
 import { quote, check } from '../../pkg/credit_estimator.js';
 
 quote({ platform: 'dream-machine-web', model: 'photon', images: '4' });
@@ -8,3 +8,5 @@ check({ platform: 'dream-machine', plan: 'plus', subscription: 'frozen', today: 
 quote({ platform: 'dream-machine-web' });
 const total: string | undefined = document.querySelector('credit-estimator')?.quote?.credits;
 void [credits, total];
+// The event is typed on document too.
+document.addEventListener('estimate', (e) => { const n: string | undefined = e.detail.quote?.credits; void n; });
