@@ -24,7 +24,7 @@ use crate::estimator::Estimator;
 use crate::money::{PLAN_USD_PLACES, plural, usd_at_rate, usd_string};
 use crate::plan_fit::{Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
 use crate::quote::{AddonRequest, Quote, QuoteRequest};
-use crate::tables::book::PriceBook;
+use crate::tables::book::{PlanPrice, PriceBook};
 
 /// The widget's outline, one element per line, nesting by indent:
 /// `tag.class.class attr=value flag @|text`. `@` keeps the element as the
@@ -954,15 +954,90 @@ impl State {
                 set_text(sum, &message);
                 flag(notices, "hidden", true);
                 faults.push((message, "fit-sum"));
+                // Nothing to fit, but the plans' prices are published.
+                let platform = priced.request.as_ref().and_then(|r| r.platform.as_deref());
+                let book = prices.estimator.book();
+                if let (true, Some(list)) = (
+                    priced.unpriced,
+                    platform.and_then(|p| book.plans_for_platform(p)),
+                ) {
+                    self.render_plan_prices(plans, list);
+                }
             }
         }
         flag(plans, "hidden", plans.first_child().is_none());
     }
 
+    /// A plan card: its name and badges, and its price a month (a dash when
+    /// there is none); the caller adds the details.
+    fn plan_card(
+        &self,
+        list: &Element,
+        class: &str,
+        plan: (&str, &str),
+        best: bool,
+        usd: Option<&str>,
+    ) -> Option<Element> {
+        let (id, name) = plan;
+        let mine = self.wallet.plan.as_deref().or(self.plan_attr.as_deref());
+        let li = add(list, "li", class)?;
+        let top = add(&li, "div", "plan-top")?;
+        add_text(&top, "span", "plan-name", name);
+        if best {
+            add_text(&top, "span", "badge", "Best fit");
+        }
+        if mine == Some(id) {
+            add_text(&top, "span", "badge mine", "Your plan");
+        }
+        let price = add(&li, "p", "plan-price")?;
+        match usd {
+            Some(usd) => {
+                let amount = self.fmt.usd(usd);
+                // Past "$9,999.99" a smaller size keeps the figure on one
+                // line in the narrowest card.
+                if amount.chars().count() > 9 {
+                    price.set_class_name("plan-price long");
+                }
+                add_text(&price, "span", "", &amount);
+                // Annual billing is said under the price ("Billed $95.90 a
+                // year"), and with top-ups, which are bought month by month,
+                // which part is billed yearly.
+                add_text(&price, "span", "per", "/mo");
+            }
+            None => {
+                add_text(&price, "span", "", "—");
+            }
+        }
+        Some(li)
+    }
+
+    /// For a generation whose cost Luma does not publish: the platform's
+    /// plans at their published prices, with no fit.
+    fn render_plan_prices(&self, list: &Element, plans: &[PlanPrice]) -> Option<()> {
+        let period = if self.annual { "annual" } else { "monthly" };
+        for plan in plans {
+            let price = match self.annual {
+                true => plan.annual_monthly_usd,
+                false => plan.monthly_usd,
+            };
+            let usd = price.map(|p| usd_string(p, PLAN_USD_PLACES));
+            let (id, name) = (&*plan.row.id, &*plan.row.name);
+            let li = self.plan_card(list, "plan", (id, name), false, usd.as_deref())?;
+            let mut reasons = Vec::new();
+            if usd.is_none() {
+                reasons.push(format!("{name} has no published {period} price"));
+            }
+            if plan.row.credits.is_none() {
+                reasons.push("Monthly credits not published".into());
+            }
+            texts(&add(&li, "ul", "plan-why")?, &reasons, &self.fmt);
+        }
+        Some(())
+    }
+
     /// A card per plan: eligible ones first, the recommended one marked.
     fn render_plans(&self, list: &Element, fit: &PlanFit) -> Option<()> {
         let f = &self.fmt;
-        let mine = self.wallet.plan.as_deref().or(self.plan_attr.as_deref());
         let (open, closed): (Vec<_>, Vec<_>) = fit.plans.iter().partition(|p| p.eligible);
         for plan in open.into_iter().chain(closed) {
             let best = fit.recommended.as_deref() == Some(plan.id.as_str());
@@ -971,38 +1046,8 @@ impl State {
                 (false, true) => "plan",
                 (false, false) => "plan off",
             };
-            let li = add(list, "li", class)?;
-            let top = add(&li, "div", "plan-top")?;
-            add_text(&top, "span", "plan-name", &plan.name);
-            if best {
-                add_text(&top, "span", "badge", "Best fit");
-            }
-            if mine == Some(plan.id.as_str()) {
-                add_text(&top, "span", "badge mine", "Your plan");
-            }
-            let price = add(&li, "p", "plan-price")?;
-            match &plan.total_usd {
-                Some(total) => {
-                    let amount = f.usd(total);
-                    // Past "$9,999.99" a smaller size keeps the figure on
-                    // one line in the narrowest card.
-                    if amount.chars().count() > 9 {
-                        price.set_class_name("plan-price long");
-                    }
-                    add_text(&price, "span", "", &amount);
-                    // Top-ups are bought month by month: with them, only
-                    // the plan's part is billed yearly (said below).
-                    let packs = plan.top_up_packs.unwrap_or(0);
-                    let per = match fit.billing {
-                        Billing::Annual if packs == 0 => "/mo, billed yearly",
-                        _ => "/mo",
-                    };
-                    add_text(&price, "span", "per", per);
-                }
-                None => {
-                    add_text(&price, "span", "", "—");
-                }
-            }
+            let names = (plan.id.as_str(), plan.name.as_str());
+            let li = self.plan_card(list, class, names, best, plan.total_usd.as_deref())?;
             if let (Some(price), Some(packs)) = (&plan.price_usd, plan.top_up_packs)
                 && (packs > 0 || plan.relaxed)
             {

@@ -105,6 +105,16 @@ test('each control changes the total to what quote() gives', async () => {
   assert.equal(why, text);
   assert.equal(await w.locator('.fit-sum').textContent(),
     'Luma does not publish what this generation costs, so no plan can be fitted to it.');
+  // What is published is shown: the plans at their prices ("Plans: Plus
+  // ($29.99/mo), Pro ($90/mo), Ultra ($300/mo)"), none marked as the fit.
+  assert.deepEqual(await w.locator('.plan .plan-name').allTextContents(), ['Plus', 'Pro', 'Ultra']);
+  assert.deepEqual(await w.locator('.plan .plan-price').allTextContents(), ['$29.99/mo', '$90.00/mo', '$300.00/mo']);
+  assert.equal(await w.locator('.plan.best, .plan.off').count(), 0);
+  assert.deepEqual(await w.locator('.plan .plan-why').allTextContents(), Array(3).fill('Monthly credits not published'));
+  await w.getByLabel('Pay annually').check();
+  assert.deepEqual(await w.locator('.plan .plan-price').allTextContents(), ['—', '—', '—']);
+  assert.match(await w.locator('.plan').first().textContent(), /Plus has no published annual price/);
+  await w.getByLabel('Pay annually').uncheck();
   await w.getByText('Check my balance').click();
   assert.equal(await w.locator('.verdict').textContent(),
     'Luma does not publish what this generation costs, so no balance can be checked against it.');
@@ -415,7 +425,15 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   assert.doesNotMatch(plusText, /mo, billed yearly/);
   const unlimited = fit.plans.find((p) => p.id === 'unlimited');
   assert.equal(unlimited.topUpPacks, 0);
-  assert.match(await card('Unlimited').textContent(), new RegExp(`\\$${unlimited.totalUsd.replace('.', '\\.')}/mo, billed yearly`));
+  // The price stays "/mo" on one line; the reasons say what a year bills.
+  const unlimitedText = await card('Unlimited').textContent();
+  assert.match(unlimitedText, new RegExp(`\\$${unlimited.totalUsd.replace('.', '\\.')}/mo\\$`));
+  assert.match(unlimitedText, /Billed \$911\.90 a year/);
+  for (const price of await w.locator('.plan-price').all()) {
+    const box = await price.boundingBox();
+    const size = await price.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(box.height < size * 2, `${await price.textContent()} on one line (${box.height} px high)`);
+  }
 
   // iOS plans are not published: the widget says so instead of guessing.
   await choose(w, { platform: 'dream-machine-ios' });
