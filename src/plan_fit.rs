@@ -60,6 +60,50 @@ pub enum Billing {
     Annual,
 }
 
+impl Billing {
+    /// The billing a request (or the widget's `billing` attribute) names:
+    /// `"monthly"` or `"annual"`.
+    pub fn from_id(id: &str) -> Option<Billing> {
+        match id {
+            "monthly" => Some(Billing::Monthly),
+            "annual" => Some(Billing::Annual),
+            _ => None,
+        }
+    }
+
+    /// The name [`Billing::from_id`] reads.
+    pub fn id(self) -> &'static str {
+        match self {
+            Billing::Monthly => "monthly",
+            Billing::Annual => "annual",
+        }
+    }
+
+    /// What `plan` costs a month under this billing, where it is published.
+    pub fn price_of(self, plan: &PlanPrice) -> Option<Decimal> {
+        match self {
+            Billing::Monthly => plan.monthly_usd,
+            Billing::Annual => plan.annual_monthly_usd,
+        }
+    }
+
+    /// Why `plan` has no price under this billing ([`Billing::price_of`]
+    /// gives none).
+    pub fn unpriced_reason(self, plan: &PlanPrice) -> String {
+        let row = &plan.row;
+        match self {
+            Billing::Annual if plan.monthly_usd.is_some() => {
+                format!("{} has no published annual price", row.name)
+            }
+            _ => format!(
+                "cannot be priced: {}'s price is {}",
+                row.name,
+                row.credits_note.as_deref().unwrap_or("not published")
+            ),
+        }
+    }
+}
+
 /// The answer: each plan's monthly cost for this usage and the best fit.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -160,10 +204,7 @@ fn price_plan(
     video: bool,
 ) -> PlanOption {
     let row = &plan.row;
-    let price = match billing {
-        Billing::Monthly => plan.monthly_usd,
-        Billing::Annual => plan.annual_monthly_usd,
-    };
+    let price = billing.price_of(plan);
     let mut option = PlanOption {
         id: row.id.to_string(),
         name: row.name.to_string(),
@@ -201,17 +242,7 @@ fn price_plan(
     // What cannot be priced.
     let Some(price) = price else {
         option.eligible = false;
-        let why = match billing {
-            Billing::Annual if plan.monthly_usd.is_some() => {
-                format!("{} has no published annual price", row.name)
-            }
-            _ => format!(
-                "cannot be priced: {}'s price is {}",
-                row.name,
-                row.credits_note.as_deref().unwrap_or("not published")
-            ),
-        };
-        option.reasons.push(why);
+        option.reasons.push(billing.unpriced_reason(plan));
         return option;
     };
     let Some(included) = row.credits.map(u64::from) else {
@@ -319,14 +350,13 @@ fn notices(book: &PriceBook, platform_product: &str) -> Vec<String> {
 pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
     let platform = find_platform(book, request.platform.as_deref())?;
     let billing = match request.billing.as_deref() {
-        None | Some("monthly") => Billing::Monthly,
-        Some("annual") => Billing::Annual,
-        Some(other) => {
-            return Err(Error::invalid_request(format!(
+        None => Billing::Monthly,
+        Some(id) => Billing::from_id(id).ok_or_else(|| {
+            Error::invalid_request(format!(
                 "billing {} is not a billing period: use monthly or annual",
-                shown(other)
-            )));
-        }
+                shown(id)
+            ))
+        })?,
     };
     let plans = book.plans_for_platform(&platform.id).ok_or_else(|| {
         Error::unpriced(format!(

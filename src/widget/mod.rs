@@ -57,6 +57,7 @@ use web_sys::{
 use crate::catalog::Catalog;
 use crate::error::ErrorCode;
 use crate::estimator::Estimator;
+use crate::plan_fit::Billing;
 use crate::tables::schema;
 use crate::wasm::Local;
 use fmt::Fmt;
@@ -237,7 +238,7 @@ pub struct State {
     editing: Option<String>,
     plan_attr: Option<String>,
     per_month: String,
-    annual: bool,
+    billing: Billing,
     commercial: bool,
     wallet: WalletForm,
     fmt: Fmt,
@@ -296,7 +297,7 @@ impl Widget {
                 taken_off: Selection::default(),
                 plan_attr: None,
                 per_month: "10".into(),
-                annual: false,
+                billing: Billing::Monthly,
                 commercial: false,
                 wallet: WalletForm {
                     plan: None,
@@ -449,7 +450,7 @@ impl State {
             "locale" => (self.fmt, error) = Fmt::new(value),
             "plan" => self.plan_attr = value.map(str::to_owned),
             "per-month" => self.per_month = value.unwrap_or("10").to_owned(),
-            "billing" => (self.annual, error) = model::parse_billing(value),
+            "billing" => (self.billing, error) = model::parse_billing(value),
             "needs" => (self.commercial, error) = model::parse_needs(value),
             "sync-url" => {
                 self.sync_url = self.host.has_attribute("sync-url");
@@ -552,7 +553,13 @@ impl State {
         let mut changed = false;
         match name.as_str() {
             "per-month" => self.per_month = value,
-            "annual" => self.annual = checked,
+            "annual" => {
+                self.billing = if checked {
+                    Billing::Annual
+                } else {
+                    Billing::Monthly
+                }
+            }
             "commercial" => self.commercial = checked,
             "wallet-plan" => self.wallet.plan = Some(value),
             "wallet-status" => self.wallet.status = value,
@@ -720,7 +727,7 @@ impl State {
         let mut hash = model::to_hash(&prices.catalog, &self.shown);
         hash.push_str("&per-month=");
         hash.push_str(&String::from(js_sys::encode_uri_component(&self.per_month)));
-        if self.annual {
+        if self.billing == Billing::Annual {
             hash.push_str("&billing=annual");
         }
         if self.commercial {

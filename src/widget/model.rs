@@ -6,6 +6,7 @@
 use crate::prelude::*;
 
 use crate::catalog::{Catalog, CatalogAddon, CatalogModel, CatalogPlatform, CatalogResolution};
+use crate::plan_fit::Billing;
 use crate::quote::{AddonRequest, QuoteRequest};
 
 /// One choice of the selection, in dependency order: a change to one can
@@ -176,10 +177,7 @@ fn is_zero(text: &str) -> bool {
 /// (spaces or commas between items) into extend, upscale, reframe, modify.
 pub fn parse_addons(text: &str) -> Result<[Option<String>; 4], String> {
     let mut out: [Option<String>; 4] = [None, None, None, None];
-    for item in text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|s| !s.is_empty())
-    {
+    for item in words(text) {
         let (kind, value) = match item.split_once(':') {
             Some((k, v)) => (k, Some(v)),
             None => (item, None),
@@ -211,15 +209,21 @@ pub fn parse_addons(text: &str) -> Result<[Option<String>; 4], String> {
     Ok(out)
 }
 
-/// The `billing` attribute (`planFit()`'s `billing`): whether plan fit
-/// prices annual billing, and a message for a value it does not know (which
-/// leaves monthly).
-pub fn parse_billing(value: Option<&str>) -> (bool, Option<String>) {
-    match value {
-        None | Some("monthly") => (false, None),
-        Some("annual") => (true, None),
-        Some(other) => (
-            false,
+/// The items of a list attribute (`addons`, `needs`): separated by spaces
+/// or commas.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|s| !s.is_empty())
+}
+
+/// The `billing` attribute (`planFit()`'s `billing`), and a message for a
+/// value it does not know (which leaves monthly).
+pub fn parse_billing(value: Option<&str>) -> (Billing, Option<String>) {
+    match value.map(|id| (id, Billing::from_id(id))) {
+        None => (Billing::Monthly, None),
+        Some((_, Some(billing))) => (billing, None),
+        Some((other, None)) => (
+            Billing::Monthly,
             Some(format!(
                 "billing: “{other}” is not a billing period; use monthly or annual"
             )),
@@ -232,11 +236,7 @@ pub fn parse_billing(value: Option<&str>) -> (bool, Option<String>) {
 /// leaves no needs).
 pub fn parse_needs(value: Option<&str>) -> (bool, Option<String>) {
     let mut commercial = false;
-    for word in value
-        .unwrap_or("")
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|s| !s.is_empty())
-    {
+    for word in words(value.unwrap_or("")) {
         if word != "commercial-use" {
             let message = format!("needs: “{word}” is not a need; use commercial-use");
             return (false, Some(message));

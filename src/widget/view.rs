@@ -880,11 +880,7 @@ impl State {
         row("Top-up credits", top_up.price_usd, "", top_up.credits, cost);
         let platform = req.platform.as_deref().unwrap_or("");
         for plan in book.plans_for_platform(platform).unwrap_or(&[]) {
-            let price = if self.annual {
-                plan.annual_monthly_usd
-            } else {
-                plan.monthly_usd
-            };
+            let price = self.billing.price_of(plan);
             if let (Some(price), Some(included)) = (price, plan.row.credits) {
                 let included = u64::from(included);
                 let period = if plan.row.relaxed_mode {
@@ -909,7 +905,7 @@ impl State {
         clear(plans);
         clear(notices);
         self.put(ui, r::PER_MONTH, "per-month", &self.per_month);
-        set_checked(ui.el(r::ANNUAL), self.annual);
+        set_checked(ui.el(r::ANNUAL), self.billing == Billing::Annual);
         set_checked(ui.el(r::COMMERCIAL), self.commercial);
         let fit = match (&priced.quote, &priced.request) {
             (Ok(_), Some(req)) => {
@@ -920,7 +916,7 @@ impl State {
                             request: Some(req.clone()),
                             per_month: Some(n),
                         }]),
-                        billing: Some(if self.annual { "annual" } else { "monthly" }.into()),
+                        billing: Some(self.billing.id().into()),
                         needs: Some(Needs {
                             commercial_use: Some(self.commercial),
                             no_watermark: None,
@@ -1014,18 +1010,16 @@ impl State {
     /// For a generation whose cost Luma does not publish: the platform's
     /// plans at their published prices, with no fit.
     fn render_plan_prices(&self, list: &Element, plans: &[PlanPrice]) -> Option<()> {
-        let period = if self.annual { "annual" } else { "monthly" };
         for plan in plans {
-            let price = match self.annual {
-                true => plan.annual_monthly_usd,
-                false => plan.monthly_usd,
-            };
-            let usd = price.map(|p| usd_string(p, PLAN_USD_PLACES));
+            let usd = self
+                .billing
+                .price_of(plan)
+                .map(|p| usd_string(p, PLAN_USD_PLACES));
             let (id, name) = (&*plan.row.id, &*plan.row.name);
             let li = self.plan_card(list, "plan", (id, name), false, usd.as_deref())?;
             let mut reasons = Vec::new();
             if usd.is_none() {
-                reasons.push(format!("{name} has no published {period} price"));
+                reasons.push(self.billing.unpriced_reason(plan));
             }
             if plan.row.credits.is_none() {
                 reasons.push("Monthly credits not published".into());
