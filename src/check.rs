@@ -459,6 +459,16 @@ fn check_dream_machine(
     let cost = r.cost;
     let plan = &w.plan.row;
     let top_ups_count = w.subscription == Subscription::Active && plan.paid;
+    if let Some(allowance) = plan.credits.filter(|a| w.monthly > u64::from(*a)) {
+        // Counted as given: the figure may be right (Luma does not say what
+        // a change of plan mid-cycle leaves), but it is worth a second look.
+        r.reasons.push(format!(
+            "the {} monthly credits left are more than {}'s allowance of {} a month (monthly credits reset to it and do not roll over): check the figure; it is counted as given",
+            grouped(w.monthly),
+            plan.name,
+            grouped(allowance.into())
+        ));
+    }
     let mut pools = vec![
         (Pool::Monthly, w.monthly, None),
         (Pool::Gifted, w.gifted, None),

@@ -314,17 +314,19 @@ fn price_plan(
     option
 }
 
+/// The first notice when `product` is closed to purchases: its published
+/// status, and that the figures are for reference.
+pub fn closed_notice(book: &PriceBook, product: &str) -> Option<String> {
+    let product = book.product(product).filter(|p| !p.open_to_purchases)?;
+    Some(format!(
+        "{} is closed to new purchases: “{}” These figures are for reference.",
+        product.name, product.status
+    ))
+}
+
 /// The notices a buyer must read before choosing a plan.
 fn notices(book: &PriceBook, platform_product: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(product) = book.product(platform_product)
-        && !product.open_to_purchases
-    {
-        out.push(format!(
-            "{} is closed to new purchases: “{}” These figures are for reference.",
-            product.name, product.status
-        ));
-    }
+    let mut out: Vec<String> = closed_notice(book, platform_product).into_iter().collect();
     out.push(
         "Monthly credits do not roll over: the balance resets to the plan's allowance when the billing cycle renews."
             .to_owned(),

@@ -604,3 +604,51 @@ fn a_request_with_no_platform_says_a_known_cost_will_do() {
         e.message()
     );
 }
+
+#[test]
+fn monthly_credits_above_the_plans_allowance_are_pointed_out_and_counted() {
+    // "Each subscription includes a monthly credit allowance that resets with
+    // your billing cycle" and "Monthly credits do not roll over": Lite's
+    // allowance is 3,200 (plan-prices.md), so 5,000 left is worth a second
+    // look, but it is not refused.
+    let r = check(
+        &dm("lite", "active", "2026-11-21", 5_000, 0, ""),
+        WORKED_EXAMPLE,
+    )
+    .unwrap();
+    assert_eq!(r.verdict, Verdict::Ok);
+    assert_eq!(draws(&r), [(Pool::Monthly, 75, None)]);
+    assert!(
+        r.reasons.iter().any(|m| m.starts_with(
+            "the 5,000 monthly credits left are more than Lite's allowance of 3,200 a month"
+        )),
+        "{:?}",
+        r.reasons
+    );
+    // At the allowance, and on a plan with no published allowance, nothing
+    // is said.
+    for w in [
+        dm("lite", "active", "2026-11-21", 3_200, 0, ""),
+        dm("plus", "active", "2026-11-21", 10_000, 0, ""),
+        dm("unlimited", "active", "2026-11-21", 10_000, 0, ""),
+        dm("enterprise", "active", "2026-11-21", 50_000, 0, ""),
+    ] {
+        let r = check(&w, WORKED_EXAMPLE).unwrap();
+        assert!(
+            !r.reasons.iter().any(|m| m.contains("allowance")),
+            "{w}: {:?}",
+            r.reasons
+        );
+    }
+    // Plus and Unlimited include 10,000 a month.
+    let r = check(
+        &dm("unlimited", "active", "2026-11-21", 10_001, 0, ""),
+        WORKED_EXAMPLE,
+    )
+    .unwrap();
+    assert!(
+        r.reasons
+            .iter()
+            .any(|m| m.contains("Unlimited's allowance of 10,000"))
+    );
+}

@@ -279,8 +279,27 @@ fn american_english_is_written_as_intl_writes_it() {
         "-4.00",
         "-0.5333",
         "123456789012.3456",
+        "0.003",
+        "0.0480",
+        "0.05",
+        "0.04995",
     ] {
         assert_eq!(ours.usd(usd), intl.usd(usd), "{usd}");
+    }
+    // Two places when the cents are exact, else four, so that amounts side
+    // by side read alike.
+    for (decimal, shown) in [
+        ("0.003", "$0.0030"),
+        ("0.0031", "$0.0031"),
+        ("0.152", "$0.1520"),
+        ("0.04995", "$0.05"),
+        ("29.99", "$29.99"),
+        ("4", "$4.00"),
+        ("0.5333", "$0.5333"),
+        ("1053.1", "$1,053.10"),
+    ] {
+        assert_eq!(ours.usd(decimal), shown, "{decimal}");
+        assert_eq!(intl.usd(decimal), shown, "{decimal}");
     }
     let mut dates = vec![
         "2026-05-22",
@@ -473,5 +492,5 @@ fn luma_agents_models_say_costs_are_not_published() {
     let widget = Widget::new(el.clone(), None);
     assert!(quote_of(&widget).is_none());
     assert!(text(&el, ".why").contains("not published"));
-    assert!(text(&el, "select[name=model]").contains("costs not published"));
+    assert!(text(&el, "select[name=model]").contains("— not published"));
 }

@@ -16,6 +16,9 @@
 // Event `estimate` (bubbles, composed): detail { request, quote }.
 // The wasm download starts now, alongside the glue module's, not after it.
 const wasm = fetch(new URL('./pkg/credit_estimator_bg.wasm', import.meta.url));
+// A network failure is said in each widget (boot, below); until boot awaits
+// it, the page would see an uncaught rejection.
+wasm.catch(() => {});
 const glue = import('./pkg/credit_estimator.js');
 // A page's first Intl formatter costs 15-45 ms on a 2-core machine (the locale
 // data loads). The widget writes American English figures itself

@@ -38,10 +38,12 @@ pub struct Fmt {
 enum Style {
     /// `en` / `en-US`: written here, as `Intl` writes them.
     AmericanEnglish,
-    /// The three `Intl` formatters of any other locale.
+    /// The `Intl` formatters of any other locale: whole numbers, dollars
+    /// to the cent and to four places, dates.
     Intl {
         int: Function,
-        usd: Function,
+        cents: Function,
+        usd4: Function,
         date: Function,
     },
 }
@@ -91,20 +93,21 @@ impl Fmt {
                 Array::new()
             }),
         };
-        let two = JsValue::from_f64(2.0);
-        let usd = options(&[
-            ("style", "currency".into()),
-            ("currency", "USD".into()),
-            ("minimumFractionDigits", two),
-            (
-                "maximumFractionDigits",
-                JsValue::from_f64(USD_MAX_PLACES.into()),
-            ),
-        ]);
+        let usd = |places: u8| {
+            let places = JsValue::from_f64(places.into());
+            let usd = options(&[
+                ("style", "currency".into()),
+                ("currency", "USD".into()),
+                ("minimumFractionDigits", places.clone()),
+                ("maximumFractionDigits", places),
+            ]);
+            Intl::NumberFormat::new(&locales, &usd).format()
+        };
         let date = options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]);
         let style = Style::Intl {
             int: Intl::NumberFormat::new(&locales, &Object::new()).format(),
-            usd: Intl::NumberFormat::new(&locales, &usd).format(),
+            cents: usd(2),
+            usd4: usd(USD_MAX_PLACES),
             date: Intl::DateTimeFormat::new(&locales, &date).format(),
         };
         (Fmt { style }, error)
@@ -133,12 +136,17 @@ impl Fmt {
         }
     }
 
-    /// Dollars from an exact decimal string: `"0.2500"` -> `$0.25`.
+    /// Dollars from an exact decimal string, rounded to [`USD_MAX_PLACES`]
+    /// and written with two places when that is exact, else four:
+    /// `"0.2500"` -> `$0.25`, `"0.003"` -> `$0.0030`.
     pub fn usd(&self, decimal: &str) -> String {
-        let usd = match &self.style {
-            Style::AmericanEnglish => american_usd(decimal),
-            Style::Intl { usd, .. } => Self::call(usd, &JsValue::from_str(decimal)),
-        };
+        let usd = usd_places(decimal).and_then(|(text, places)| match &self.style {
+            Style::AmericanEnglish => american_usd(&text, places),
+            Style::Intl { cents, usd4, .. } => {
+                let f = if places == 2 { cents } else { usd4 };
+                Self::call(f, &JsValue::from_str(&text))
+            }
+        });
         usd.unwrap_or_else(|| format!("${decimal}"))
     }
 
@@ -154,8 +162,23 @@ impl Fmt {
     }
 }
 
-/// Dollars show at least two places and at most this many.
+/// Dollars show two places, or this many when the cents are not exact.
 const USD_MAX_PLACES: u8 = 4;
+
+/// `decimal` rounded by the core's dollar rounding to [`USD_MAX_PLACES`]
+/// (written with all of them), and the places to show: 2 when the last two
+/// are zeros, else 4. Two amounts side by side then read alike (`$0.0030`
+/// beside `$0.0031`, not `$0.003`).
+fn usd_places(decimal: &str) -> Option<(String, u8)> {
+    let value = Decimal::from_str_exact(decimal).ok()?;
+    let text = usd_string(value, USD_MAX_PLACES.into());
+    let places = if text.ends_with("00") {
+        2
+    } else {
+        USD_MAX_PLACES
+    };
+    Some((text, places))
+}
 
 /// `"1234.500"` -> `1,234.5`: `Intl`'s `en-US` for a decimal of up to three
 /// places (grouped, trailing zeros dropped).
@@ -173,17 +196,17 @@ fn american_number(plain: &str) -> Option<String> {
     Some(out)
 }
 
-/// `"1234.5000"` -> `$1,234.50`: `Intl`'s `en-US` dollars with two to four
-/// places, rounded half away from zero as `Intl` rounds (`halfExpand`).
-fn american_usd(decimal: &str) -> Option<String> {
-    let value = Decimal::from_str_exact(decimal).ok()?;
-    let text = usd_string(value, USD_MAX_PLACES.into());
-    let text = text.strip_prefix('-').unwrap_or(&text);
+/// `("1234.5000", 2)` -> `$1,234.50`: `Intl`'s `en-US` dollars with `places`
+/// places of a decimal already rounded to four.
+fn american_usd(text: &str, places: u8) -> Option<String> {
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
     let dot = text.find('.')?;
     let (whole, fraction) = (text.get(..dot)?, text.get(dot..)?);
-    // The point and two places at least.
-    let fraction = fraction.get(..fraction.trim_end_matches('0').len().max(3))?;
-    let sign = if value.is_sign_negative() { "-" } else { "" };
+    // The point and its places.
+    let fraction = fraction.get(..=usize::from(places))?;
     Some(format!("{sign}${}{fraction}", group_digits(whole)))
 }
 

@@ -22,7 +22,7 @@ use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
 use crate::error::ErrorCode;
 use crate::estimator::Estimator;
 use crate::money::{PLAN_USD_PLACES, plural, usd_at_rate, usd_string};
-use crate::plan_fit::{Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
+use crate::plan_fit::{self, Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
 use crate::quote::{AddonRequest, Quote, QuoteRequest};
 use crate::tables::book::{PlanPrice, PriceBook};
 
@@ -78,6 +78,7 @@ div.frame lang=en
       =check annual|Pay annually
       =check commercial|I need commercial use
    p.fit-sum id=fit-sum @
+   p.status @
    ul.plans @
    ul.notices @
   details.balance
@@ -126,18 +127,20 @@ mod r {
     pub const ANNUAL: usize = 21;
     pub const COMMERCIAL: usize = 22;
     pub const FIT_SUM: usize = 23;
-    pub const PLANS: usize = 24;
-    pub const NOTICES: usize = 25;
-    pub const WALLET_PLAN: usize = 26;
-    pub const WALLET_STATUS: usize = 27;
-    pub const MONTHLY: usize = 28;
-    pub const GIFTED: usize = 29;
-    pub const SPENDING: usize = 30;
-    pub const TOP_UPS: usize = 31;
-    pub const ADD_TOP_UP: usize = 32;
-    pub const VERDICT: usize = 33;
+    /// A platform closed to purchases says so above its plans.
+    pub const STATUS: usize = 24;
+    pub const PLANS: usize = 25;
+    pub const NOTICES: usize = 26;
+    pub const WALLET_PLAN: usize = 27;
+    pub const WALLET_STATUS: usize = 28;
+    pub const MONTHLY: usize = 29;
+    pub const GIFTED: usize = 30;
+    pub const SPENDING: usize = 31;
+    pub const TOP_UPS: usize = 32;
+    pub const ADD_TOP_UP: usize = 33;
+    pub const VERDICT: usize = 34;
     /// The per-second duration input, swapped with the clip select.
-    pub const DURATION_INPUT: usize = 34;
+    pub const DURATION_INPUT: usize = 35;
 }
 
 /// The kept elements, and what each select holds now (so options are
@@ -391,12 +394,16 @@ fn texts(list: &Element, items: &[String], f: &Fmt) {
     flag(list, "hidden", items.is_empty());
 }
 
-/// The total when there is none: a dash (muted by the stylesheet) and `unit`.
-fn no_estimate(ui: &Ui, unit: &str) {
-    set_text(ui.el(r::NUM), "—");
+/// The total when there is none: `words` in its place (a dash while prices
+/// load), muted and smaller by the stylesheet.
+fn no_estimate(ui: &Ui, words: &str) {
+    set_text(ui.el(r::NUM), words);
     flag(ui.el(r::NUM), "data-empty", true);
-    set_text(ui.el(r::UNIT), unit);
+    set_text(ui.el(r::UNIT), "");
 }
+
+/// The total when the selection cannot be priced.
+const NO_ESTIMATE: &str = "No estimate";
 
 /// `(value, text)` options.
 type Options = Vec<(String, String)>;
@@ -587,11 +594,11 @@ impl State {
                 priced = Some(p);
             }
             other => {
-                let (text, unit) = match other {
-                    Tables::Failed(m) => (m.as_str(), " no estimate"),
-                    _ => ("Loading prices…", ""),
+                let (text, words) = match other {
+                    Tables::Failed(m) => (m.as_str(), NO_ESTIMATE),
+                    _ => ("Loading prices…", "—"),
                 };
-                no_estimate(&ui, unit);
+                no_estimate(&ui, words);
                 flag(ui.el(r::WHY), "data-info", false);
                 set_text(ui.el(r::WHY), text);
                 for i in [r::USD, r::APPROX, r::LINES, r::NOTES, r::RATES] {
@@ -669,7 +676,7 @@ impl State {
         for m in ctx.platform.map_or(&[][..], |p| &p.models) {
             let note = match (m.priced, &m.output) {
                 (true, _) => "",
-                (false, None) => " — costs not published",
+                (false, None) => " — not published",
                 (false, Some(_)) => " — no rate published here",
             };
             items.push((m.id.clone(), format!("{}{note}", m.name)));
@@ -736,13 +743,15 @@ impl State {
         }
 
         let targets = ctx.addon("upscale").map_or(&[][..], |a| &a.to[..]);
-        let mut items = vec![(String::new(), "None".to_owned())];
+        let upscale = get(Field::Upscale);
+        let off = targets.is_empty() && upscale.is_empty();
+        // Off, it reads as the other controls that are off: a dash.
+        let none = if off { "—" } else { "None" };
+        let mut items = vec![(String::new(), none.to_owned())];
         for t in targets {
             let four_k = if t == "2160p" { " (4K)" } else { "" };
             items.push((t.clone(), format!("To {t}{four_k}")));
         }
-        let upscale = get(Field::Upscale);
-        let off = targets.is_empty() && upscale.is_empty();
         fill(ui, r::UPSCALE, items, upscale, off);
         if let Some(top) = cat.resolutions.last().filter(|_| off) {
             off_addons.push((r::UPSCALE, AddonRequest::upscale(top)));
@@ -826,7 +835,14 @@ impl State {
                 true
             }
             Err(message) => {
-                no_estimate(ui, " no estimate");
+                // A cost Luma does not publish is said as such, not as a
+                // failure to estimate.
+                let words = if priced.unpriced {
+                    "Not published"
+                } else {
+                    NO_ESTIMATE
+                };
+                no_estimate(ui, words);
                 set_text(why, message);
                 flag(ui.el(r::APPROX), "hidden", true);
                 false
@@ -904,6 +920,17 @@ impl State {
         let (plans, notices, sum) = (ui.el(r::PLANS), ui.el(r::NOTICES), ui.el(r::FIT_SUM));
         clear(plans);
         clear(notices);
+        // Above the plans, not among the notices under them: whether the
+        // plans can be bought at all.
+        let book = prices.estimator.book();
+        let closed = self
+            .shown
+            .get(Field::Platform)
+            .and_then(|p| book.platform(p))
+            .and_then(|p| plan_fit::closed_notice(book, &p.product));
+        let status = ui.el(r::STATUS);
+        set_text(status, closed.as_deref().unwrap_or_default());
+        flag(status, "hidden", closed.is_none());
         self.put(ui, r::PER_MONTH, "per-month", &self.per_month);
         set_checked(ui.el(r::ANNUAL), self.billing == Billing::Annual);
         set_checked(ui.el(r::COMMERCIAL), self.commercial);
@@ -944,7 +971,9 @@ impl State {
                 );
                 set_text(sum, &text);
                 self.render_plans(plans, &fit);
-                texts(notices, &fit.notices, f);
+                // planFit() lists the closed platform's status first.
+                let under = fit.notices.get(usize::from(closed.is_some())..);
+                texts(notices, under.unwrap_or_default(), f);
             }
             Err(message) => {
                 set_text(sum, &message);
@@ -952,7 +981,6 @@ impl State {
                 faults.push((message, "fit-sum"));
                 // Nothing to fit, but the plans' prices are published.
                 let platform = priced.request.as_ref().and_then(|r| r.platform.as_deref());
-                let book = prices.estimator.book();
                 if let (true, Some(list)) = (
                     priced.unpriced,
                     platform.and_then(|p| book.plans_for_platform(p)),
@@ -1001,6 +1029,7 @@ impl State {
                 add_text(&price, "span", "per", "/mo");
             }
             None => {
+                price.set_class_name("plan-price none");
                 add_text(&price, "span", "", "—");
             }
         }
@@ -1029,10 +1058,13 @@ impl State {
         Some(())
     }
 
-    /// A card per plan: eligible ones first, the recommended one marked.
+    /// A card per plan, the recommended one marked: those with a price
+    /// first, each where the tables list it, so that a switch that rules one
+    /// out greys it in place rather than moving it.
     fn render_plans(&self, list: &Element, fit: &PlanFit) -> Option<()> {
         let f = &self.fmt;
-        let (open, closed): (Vec<_>, Vec<_>) = fit.plans.iter().partition(|p| p.eligible);
+        let (open, closed): (Vec<_>, Vec<_>) =
+            fit.plans.iter().partition(|p| p.total_usd.is_some());
         for plan in open.into_iter().chain(closed) {
             let best = fit.recommended.as_deref() == Some(plan.id.as_str());
             let class = match (best, plan.eligible) {

@@ -100,6 +100,42 @@ test('a wasm that cannot be loaded: the element is defined all the same and says
   }
 });
 
+test('a wasm request that fails on the network is said in place, not thrown at the page', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !/net::ERR_FAILED/.test(m.text()) && errors.push(m.text()));
+  await page.route('**/credit_estimator_bg.wasm', (route) => route.abort());
+  await page.goto(env.base);
+  await page.evaluate(() => customElements.whenDefined('credit-estimator'));
+  await page.waitForFunction(() => document.querySelector('credit-estimator').shadowRoot?.textContent);
+  assert.match(await page.locator('credit-estimator').first().evaluate((e) => e.shadowRoot.textContent),
+    /^The credit estimator could not start: /);
+  // The fetch started before anything awaited it: its failure is no
+  // "Uncaught (in promise)" on the host page.
+  await page.waitForTimeout(200);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the API on the widget\'s page: init() after whenDefined reuses the widget\'s module (one download)', async () => {
+  const { page, context, problems, requests } = await open(env);
+  const credits = await page.evaluate(async () => {
+    await customElements.whenDefined('credit-estimator');
+    const m = await import('/pkg/credit_estimator.js');
+    await m.default();
+    return m.quote({
+      platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5,
+      addons: [{ kind: 'upscale', to: '2160p' }],
+    }).credits;
+  });
+  assert.equal(credits, 75);
+  assert.equal(requests.filter((url) => url.endsWith('_bg.wasm')).length, 1, requests.join('\n'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('two instances on one page are independent', async () => {
   const { page, context, problems } = await open(env);
   const a = await widget(page, 0);
@@ -443,11 +479,17 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
     await page.waitForFunction(() => /could not be used/.test(document.getElementById('second').shadowRoot.textContent));
     assert.equal(await w.locator('.edition').textContent(), '');
     // Nor are plan fit and the balance check, which need prices; the total
-    // is a light dash with words, not a bar.
+    // is said in words, muted and smaller than a figure.
     assert.equal(await w.locator('.fit').isVisible(), false);
     assert.equal(await w.locator('.balance').isVisible(), false);
-    assert.equal(await w.getByRole('status').textContent(), '— no estimate');
-    assert.equal(await w.locator('.num').evaluate((e) => getComputedStyle(e).fontWeight), '300');
+    assert.equal(await w.getByRole('status').textContent(), 'No estimate');
+    const [size, color, figure] = await w.locator('.num').evaluate((e) => [
+      parseFloat(getComputedStyle(e).fontSize),
+      getComputedStyle(e).color,
+      getComputedStyle(e.getRootNode().querySelector('.title')).color,
+    ]);
+    assert.ok(size < 40, `${size}px`);
+    assert.notEqual(color, figure);
 
     // Removing the attribute goes back to the built-in edition.
     const event = page.evaluate(() => new Promise((resolve) =>

@@ -60,9 +60,13 @@ test('each control changes the total to what quote() gives', async () => {
   assert.deepEqual(await w.locator('.result .notes > li').allTextContents(), q.notes.map(sentence));
   assert.ok(q.notes.some((n) => /^[a-z]/.test(n)), 'a note that starts in lower case');
   // Dollars at the top-up rate and each plan's effective rate.
-  const usd = await page.evaluate((u) => new Intl.NumberFormat('en-US', {
-    style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4,
-  }).format(u), q.usdAtTopUpRate);
+  // Dollars have two places when the cents are exact, else four.
+  const usd = await page.evaluate((u) => {
+    const places = u.endsWith('00') ? 2 : 4;
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency', currency: 'USD', minimumFractionDigits: places, maximumFractionDigits: places,
+    }).format(u);
+  }, q.usdAtTopUpRate);
   // An approximate total's dollars are approximate too.
   const about = q.approximate ? '≈ ' : '';
   assert.equal(await w.locator('.usd').textContent(), `${about}${usd} at the top-up rate`);
@@ -71,6 +75,10 @@ test('each control changes the total to what quote() gives', async () => {
   assert.ok(rates.every((r) => /per credit/.test(r)));
   // A card reads as it looks: its amount, then what the amount is for.
   assert.ok(rates[0].startsWith(`${usd}Top-up credits$4.00 for 1,200 credits`), rates[0]);
+  // Rates side by side have the same places: Plus's $29.99 / 10,000 =
+  // $0.002999 is $0.0030 beside Lite's $9.99 / 3,200 = $0.0031 (not $0.003).
+  assert.match(rates[1], /\$9\.99\/mo for 3,200 credits = \$0\.0031 per credit$/);
+  assert.match(rates[2], /\$29\.99\/mo for 10,000 credits = \$0\.0030 per credit$/);
 
   // Images: only the add-ons that apply stay; Images takes a count.
   await choose(w, { model: 'photon', images: 6 });
@@ -92,8 +100,9 @@ test('each control changes the total to what quote() gives', async () => {
   await choose(w, { platform: 'luma-agents' });
   const models = await w.getByLabel('Model', { exact: true }).locator('option').allTextContents();
   assert.equal(models.length, 5);
-  assert.ok(models.every((m) => m.includes('costs not published')), models.join());
+  assert.ok(models.every((m) => m.endsWith(' — not published')), models.join());
   assert.equal(await quoteOf(w), null);
+  assert.equal(await w.getByRole('status').textContent(), 'Not published');
   assert.match(await w.locator('.why').textContent(), /not published/);
   // Not published is a fact, not the visitor's mistake: the box is in the
   // text colour, not the error colour, and plan fit and the balance check
@@ -111,6 +120,8 @@ test('each control changes the total to what quote() gives', async () => {
   assert.deepEqual(await w.locator('.plan .plan-price').allTextContents(), ['$29.99/mo', '$90.00/mo', '$300.00/mo']);
   assert.equal(await w.locator('.plan.best, .plan.off').count(), 0);
   assert.deepEqual(await w.locator('.plan .plan-why').allTextContents(), Array(3).fill('Monthly credits not published'));
+  // Luma Agents is open to purchases: no closed-platform line above them.
+  assert.equal(await w.locator('.status').isVisible(), false);
   await w.getByLabel('Pay annually').check();
   assert.deepEqual(await w.locator('.plan .plan-price').allTextContents(), ['—', '—', '—']);
   assert.match(await w.locator('.plan').first().textContent(), /Plus has no published annual price/);
@@ -291,7 +302,6 @@ test('bad attribute values show a message in the widget and never throw on the p
     const text = await w.locator('.why, .alert').allTextContents();
     assert.match(text.join(' '), message, JSON.stringify(attrs));
     assert.equal(await quoteOf(w), null, JSON.stringify(attrs));
-    assert.match(await w.getByRole('status').textContent(), /no estimate/);
     // The event's request is the one the attributes make, refused by
     // quote(); null when a value could not be used as given (the request
     // made without it would not be what the page asked for).
@@ -303,6 +313,17 @@ test('bad attribute values show a message in the widget and never throw on the p
       assert.equal(request?.platform, attrs.platform, JSON.stringify(attrs));
       assert.equal(request?.model, attrs.model, JSON.stringify(attrs));
     }
+    // A cost Luma does not publish (quote() throws `unpriced`: no rate for
+    // Ray2 Flash on iOS, no reframe rate for Ray1.6) is said as such;
+    // anything else is no estimate.
+    const code = request && await page.evaluate(async (r) => {
+      const m = await import('/pkg/credit_estimator.js');
+      await m.default();
+      try { m.quote(r); return 'priced'; } catch (e) { return e.code; }
+    }, request);
+    const status = code === 'unpriced' ? 'Not published' : 'No estimate';
+    assert.equal(await w.getByRole('status').textContent(), status, JSON.stringify(attrs));
+    if (attrs.model === 'ray-1.6' || attrs.model === 'ray-2-flash') assert.equal(code, 'unpriced');
   }
   // Fixing the attribute brings the estimate back.
   const w = page.locator('#bad-0');
@@ -401,17 +422,28 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   assert.match(await card('Lite').textContent(), /\$41\.99.*8 top-up packs \(\$32\.00\)/);
   assert.match(await card('Unlimited').textContent(), /relaxed/);
   assert.match(await card('Enterprise').textContent(), /Cannot be priced/);
+  // A plan that is not an option and has no price shows no dash for one.
+  assert.equal(await card('Enterprise').locator('.plan-price').isVisible(), false);
+  assert.equal(await card('Lite').locator('.plan-price').isVisible(), true);
   const notices = (await w.locator('.notices li').allTextContents()).join(' ');
-  assert.match(notices, /closed to new purchases/);
+  // That Dream Machine is closed to purchases is said above the plans, once.
+  assert.equal(await w.locator('.status').textContent(), fit.notices[0]);
+  assert.match(fit.notices[0], /^Dream Machine is closed to new purchases: “Dream Machine is now shut down/);
+  assert.ok(await w.locator('.status').evaluate((s) => s.nextElementSibling.matches('.plans')));
+  assert.doesNotMatch(notices, /closed to new purchases/);
   assert.match(notices, /do not roll over/);
   assert.match(notices, /never transfer/);
 
+  const order = await w.locator('.plan-name').allTextContents();
+  assert.deepEqual(order, ['Lite', 'Plus', 'Unlimited', 'Free', 'Enterprise']);
   await w.getByLabel('I need commercial use').check();
   fit = await call(page, 'planFit', {
     platform: 'dream-machine-web', usage: [{ request, perMonth: 80 }], needs: { commercialUse: true },
   });
   assert.equal(await best(), fit.plans.find((p) => p.id === fit.recommended).name);
   assert.match(await card('Lite').getAttribute('class'), /off/);
+  // A switch does not reorder the cards: Lite is greyed where it was.
+  assert.deepEqual(await w.locator('.plan-name').allTextContents(), order);
   await w.getByLabel('Pay annually').check();
   fit = await call(page, 'planFit', {
     platform: 'dream-machine-web', usage: [{ request, perMonth: 80 }], billing: 'annual', needs: { commercialUse: true },
@@ -429,7 +461,7 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   const unlimitedText = await card('Unlimited').textContent();
   assert.match(unlimitedText, new RegExp(`\\$${unlimited.totalUsd.replace('.', '\\.')}/mo\\$`));
   assert.match(unlimitedText, /Billed \$911\.90 a year/);
-  for (const price of await w.locator('.plan-price').all()) {
+  for (const price of await w.locator('.plan-price:not(.none)').all()) {
     const box = await price.boundingBox();
     const size = await price.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     assert.ok(box.height < size * 2, `${await price.textContent()} on one line (${box.height} px high)`);
@@ -580,7 +612,7 @@ test('a plan price keeps its figure on one line, however large', async () => {
   const w = await widget(page);
   for (const extend of ['0', '99999']) {
     await choose(w, { extend });
-    const lines = await w.locator('.plan-price > span:first-child').evaluateAll((spans) =>
+    const lines = await w.locator('.plan-price:not(.none) > span:first-child').evaluateAll((spans) =>
       spans.map((s) => [s.textContent, s.getClientRects().length]));
     assert.ok(lines.some(([text]) => text.length > 9) || extend === '0', JSON.stringify(lines));
     for (const [text, rects] of lines) assert.equal(rects, 1, `${text} wraps`);
