@@ -970,7 +970,8 @@ impl State {
                     f.int(fit.monthly_credits)
                 );
                 set_text(sum, &text);
-                self.render_plans(plans, &fit);
+                let approximate = priced.quote.as_ref().is_ok_and(|q| q.approximate);
+                self.render_plans(plans, &fit, (each, approximate));
                 // planFit() lists the closed platform's status first.
                 let under = fit.notices.get(usize::from(closed.is_some())..);
                 texts(notices, under.unwrap_or_default(), f);
@@ -1060,8 +1061,9 @@ impl State {
 
     /// A card per plan, the recommended one marked: those with a price
     /// first, each where the tables list it, so that a switch that rules one
-    /// out greys it in place rather than moving it.
-    fn render_plans(&self, list: &Element, fit: &PlanFit) -> Option<()> {
+    /// out greys it in place rather than moving it. `each`: what one
+    /// generation costs, and whether that is approximate.
+    fn render_plans(&self, list: &Element, fit: &PlanFit, each: (u64, bool)) -> Option<()> {
         let f = &self.fmt;
         let (open, closed): (Vec<_>, Vec<_>) =
             fit.plans.iter().partition(|p| p.total_usd.is_some());
@@ -1092,6 +1094,18 @@ impl State {
                     text.push_str(" + relaxed mode");
                 }
                 add_text(&li, "p", "plan-sub", &text);
+            }
+            // How many the plan's own credits make: what a visitor asks of a
+            // plan ("how many videos do I get?").
+            if let Some(n) = plan.included_credits.and_then(|c| c.checked_div(each.0)) {
+                let about = if each.1 { "about " } else { "" };
+                let what = if plan.relaxed_mode {
+                    "fast a month, then relaxed"
+                } else {
+                    "of these a month"
+                };
+                let text = format!("Makes {about}{} {what}", f.int(n));
+                add_text(&li, "p", "plan-sub makes", &text);
             }
             texts(&add(&li, "ul", "plan-why")?, &plan.reasons, f);
         }

@@ -422,6 +422,17 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   assert.match(await card('Lite').textContent(), /\$41\.99.*8 top-up packs \(\$32\.00\)/);
   assert.match(await card('Unlimited').textContent(), /relaxed/);
   assert.match(await card('Enterprise').textContent(), /Cannot be priced/);
+  // What a plan's own credits make: Ray2 720p 5 s is 160 credits, Lite
+  // includes 3,200 (20 of them), Plus 10,000 (62), Unlimited 10,000 fast.
+  const makes = (name) => card(name).locator('.makes').textContent();
+  assert.equal(await makes('Lite'), 'Makes 20 of these a month');
+  assert.equal(await makes('Plus'), 'Makes 62 of these a month');
+  assert.equal(await makes('Unlimited'), 'Makes 62 fast a month, then relaxed');
+  assert.equal(await card('Enterprise').locator('.makes').count(), 0);
+  // With modify (about 400 more a 5 s clip) the count is approximate too.
+  await choose(w, { modify: true });
+  assert.equal(await makes('Lite'), 'Makes about 5 of these a month');
+  await choose(w, { modify: false });
   // A plan that is not an option and has no price shows no dash for one.
   assert.equal(await card('Enterprise').locator('.plan-price').isVisible(), false);
   assert.equal(await card('Lite').locator('.plan-price').isVisible(), true);
