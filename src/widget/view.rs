@@ -869,6 +869,8 @@ impl State {
         flag(rates, "hidden", false);
         let f = &self.fmt;
         let book = prices.estimator.book();
+        // An approximate cost's dollars are approximate too.
+        let about = if q.approximate { "≈ " } else { "" };
         add_text(rates, "h3", "", "In dollars");
         let Some(list) = add(rates, "ul", "rate-list") else {
             return;
@@ -886,7 +888,7 @@ impl State {
             );
             // Read in the order seen: the amount, what it is for, how.
             if let Some(li) = add(&list, "li", "") {
-                add_text(&li, "span", "v", &f.usd(cost));
+                add_text(&li, "span", "v", &format!("{about}{}", f.usd(cost)));
                 add_text(&li, "span", "k", name);
                 add_text(&li, "span", "d", &detail);
             }

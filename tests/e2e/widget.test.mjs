@@ -74,7 +74,10 @@ test('each control changes the total to what quote() gives', async () => {
   assert.deepEqual(rates.map((r) => r.match(/Top-up|Lite|Plus|Unlimited/)?.[0]), ['Top-up', 'Lite', 'Plus', 'Unlimited']);
   assert.ok(rates.every((r) => /per credit/.test(r)));
   // A card reads as it looks: its amount, then what the amount is for.
-  assert.ok(rates[0].startsWith(`${usd}Top-up credits$4.00 for 1,200 credits`), rates[0]);
+  // Modify is on: every dollar figure is approximate, each card's too.
+  assert.equal(about, '≈ ');
+  assert.ok(rates[0].startsWith(`${about}${usd}Top-up credits$4.00 for 1,200 credits`), rates[0]);
+  assert.ok(rates.every((r) => r.startsWith('≈ $')), rates.join('\n'));
   // Rates side by side have the same places: Plus's $29.99 / 10,000 =
   // $0.002999 is $0.0030 beside Lite's $9.99 / 3,200 = $0.0031 (not $0.003).
   assert.match(rates[1], /\$9\.99\/mo for 3,200 credits = \$0\.0031 per credit$/);
