@@ -972,8 +972,9 @@ impl State {
                     f.int(fit.monthly_credits)
                 );
                 set_text(sum, &text);
-                let approximate = priced.quote.as_ref().is_ok_and(|q| q.approximate);
-                self.render_plans(plans, &fit, (each, approximate));
+                if let Ok(one) = &priced.quote {
+                    self.render_plans(plans, &fit, one);
+                }
                 // planFit() lists the closed platform's status first.
                 let under = fit.notices.get(usize::from(closed.is_some())..);
                 texts(notices, under.unwrap_or_default(), f);
@@ -1063,9 +1064,9 @@ impl State {
 
     /// A card per plan, the recommended one marked: those with a price
     /// first, each where the tables list it, so that a switch that rules one
-    /// out greys it in place rather than moving it. `each`: what one
-    /// generation costs, and whether that is approximate.
-    fn render_plans(&self, list: &Element, fit: &PlanFit, each: (u64, bool)) -> Option<()> {
+    /// out greys it in place rather than moving it. `one`: the quote of one
+    /// generation.
+    fn render_plans(&self, list: &Element, fit: &PlanFit, one: &Quote) -> Option<()> {
         let f = &self.fmt;
         let (open, closed): (Vec<_>, Vec<_>) =
             fit.plans.iter().partition(|p| p.total_usd.is_some());
@@ -1099,8 +1100,11 @@ impl State {
             }
             // How many the plan's own credits make: what a visitor asks of a
             // plan ("how many videos do I get?").
-            if let Some(n) = plan.included_credits.and_then(|c| c.checked_div(each.0)) {
-                let about = if each.1 { "about " } else { "" };
+            if let Some(n) = plan
+                .included_credits
+                .and_then(|c| c.checked_div(one.credits))
+            {
+                let about = if one.approximate { "about " } else { "" };
                 let what = if plan.relaxed_mode {
                     "fast a month, then relaxed"
                 } else {
