@@ -45,14 +45,12 @@ const boot = glue
     ready = true;
   });
 
-const ATTRIBUTES = [
-  'platform', 'model', 'resolution', 'duration', 'images', 'addons',
-  'plan', 'locale', 'per-month', 'billing', 'needs', 'sync-url', 'tables-src',
-];
-
 export class CreditEstimator extends HTMLElement {
+  // The module's own list (the attributes the widget reads on mounting),
+  // asked at definition, which waits for the module; none when it could not
+  // load, as there is then no widget to tell.
   static get observedAttributes() {
-    return ATTRIBUTES;
+    return ready ? Widget.observedAttributes().split(' ') : [];
   }
 
   #widget = null;

@@ -69,8 +69,8 @@ use model::{Field, Selection};
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// The attributes the element observes besides the selection's
-/// ([`model::SELECTION_ATTRIBUTES`]); together they are `observedAttributes`
-/// in the JS.
+/// ([`model::SELECTION_ATTRIBUTES`]); together they are its
+/// `observedAttributes` ([`Widget::observed_attributes`]).
 const SETTING_ATTRIBUTES: [&str; 7] = [
     "plan",
     "locale",
@@ -80,6 +80,14 @@ const SETTING_ATTRIBUTES: [&str; 7] = [
     "sync-url",
     "tables-src",
 ];
+
+/// Every attribute the element observes, selection first.
+fn observed() -> impl Iterator<Item = &'static str> {
+    model::SELECTION_ATTRIBUTES
+        .iter()
+        .chain(&SETTING_ATTRIBUTES)
+        .copied()
+}
 
 /// The plan-fit settings a link carries besides the selection.
 const FIT_ATTRIBUTES: [&str; 3] = ["per-month", "billing", "needs"];
@@ -327,6 +335,21 @@ impl Widget {
         Widget { state }
     }
 
+    /// The element's `observedAttributes`, space-separated (a string costs
+    /// the wasm far less than an array): the attributes read on mounting,
+    /// one list for both. The element is defined once this module is ready.
+    #[wasm_bindgen(js_name = observedAttributes)]
+    pub fn observed_attributes() -> String {
+        let mut out = String::new();
+        for name in observed() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(name);
+        }
+        out
+    }
+
     /// An observed attribute changed (`value` is null when it was removed).
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&self, name: &str, value: Option<String>) {
@@ -422,10 +445,7 @@ impl State {
         }
         self.ui = view::build(&root);
         self.listen(&root);
-        for name in model::SELECTION_ATTRIBUTES
-            .iter()
-            .chain(&SETTING_ATTRIBUTES)
-        {
+        for name in observed() {
             let value = self.host.get_attribute(name);
             if value.is_some() {
                 self.attribute(name, value.as_deref(), true);
@@ -727,11 +747,14 @@ impl State {
         let mut hash = model::to_hash(&prices.catalog, &self.shown);
         hash.push_str("&per-month=");
         hash.push_str(&String::from(js_sys::encode_uri_component(&self.per_month)));
-        if self.billing == Billing::Annual {
-            hash.push_str("&billing=annual");
+        // Defaults are left out, as the attributes leave them out.
+        if self.billing != Billing::Monthly {
+            hash.push_str("&billing=");
+            hash.push_str(self.billing.id());
         }
         if self.commercial {
-            hash.push_str("&needs=commercial-use");
+            hash.push_str("&needs=");
+            hash.push_str(model::COMMERCIAL_USE);
         }
         let hash = format!("#{hash}");
         if LOCATION.with(Location::hash) != hash {

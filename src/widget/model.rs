@@ -231,14 +231,17 @@ pub fn parse_billing(value: Option<&str>) -> (Billing, Option<String>) {
     }
 }
 
+/// The `needs` attribute's one word: `planFit()`'s `needs.commercialUse`.
+pub const COMMERCIAL_USE: &str = "commercial-use";
+
 /// The `needs` attribute (`planFit()`'s `needs`, as words): whether plan fit
 /// needs commercial use, and a message for a word it does not know (which
 /// leaves no needs).
 pub fn parse_needs(value: Option<&str>) -> (bool, Option<String>) {
     let mut commercial = false;
     for word in words(value.unwrap_or("")) {
-        if word != "commercial-use" {
-            let message = format!("needs: “{word}” is not a need; use commercial-use");
+        if word != COMMERCIAL_USE {
+            let message = format!("needs: “{word}” is not a need; use {COMMERCIAL_USE}");
             return (false, Some(message));
         }
         commercial = true;

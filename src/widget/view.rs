@@ -402,6 +402,12 @@ fn no_estimate(ui: &Ui, words: &str) {
     set_text(ui.el(r::UNIT), "");
 }
 
+/// The mark before a figure of `q` (its credits, its dollars): `≈ ` when
+/// the cost is approximate (modify).
+fn about(q: &Quote) -> &'static str {
+    if q.approximate { "≈ " } else { "" }
+}
+
 /// The total when the selection cannot be priced.
 const NO_ESTIMATE: &str = "No estimate";
 
@@ -809,19 +815,12 @@ impl State {
         clear(notes);
         let ok = match &priced.quote {
             Ok(q) => {
-                let total = format!(
-                    "{}{}",
-                    if q.approximate { "≈ " } else { "" },
-                    f.int(q.credits)
-                );
+                let about = about(q);
+                let total = format!("{about}{}", f.int(q.credits));
                 set_text(ui.el(r::NUM), &total);
                 flag(ui.el(r::NUM), "data-empty", false);
                 set_text(ui.el(r::UNIT), plural(q.credits, " credit", " credits"));
-                let usd = format!(
-                    "{}{} at the top-up rate",
-                    if q.approximate { "≈ " } else { "" },
-                    f.usd(&q.usd_at_top_up_rate)
-                );
+                let usd = format!("{about}{} at the top-up rate", f.usd(&q.usd_at_top_up_rate));
                 set_text(ui.el(r::USD), &usd);
                 for line in &q.lines {
                     pair(lines, "", &f.localize(&line.label), &f.int(line.credits));
@@ -870,7 +869,7 @@ impl State {
         let f = &self.fmt;
         let book = prices.estimator.book();
         // An approximate cost's dollars are approximate too.
-        let about = if q.approximate { "≈ " } else { "" };
+        let about = about(q);
         add_text(rates, "h3", "", "In dollars");
         let Some(list) = add(rates, "ul", "rate-list") else {
             return;
