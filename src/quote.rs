@@ -142,6 +142,15 @@ pub struct Quote {
     pub edition: EditionStamp,
 }
 
+impl Quote {
+    /// The notes without the last, which every quote ends with: its dollars
+    /// at the top-up rate and that rate. For a page that shows those dollars
+    /// and the rate itself, as the widget does.
+    pub fn notes_besides_dollars(&self) -> &[String] {
+        self.notes.split_last().map_or(&[], |(_, rest)| rest)
+    }
+}
+
 /// A length in seconds as given (e.g. 10.5), exact: whole seconds apart from
 /// the fraction, so that a sum (a clip and its extend) stays exact even where
 /// it needs more digits than one `Decimal` holds (10 s + 1e-28 s).
@@ -401,6 +410,7 @@ impl<'a> Builder<'a> {
         let top_up = self.book.top_up();
         let usd = money::usd_at_top_up_rate(credits, top_up);
         let mut notes = self.notes;
+        // Last, always: `Quote::notes_besides_dollars` leaves it out.
         notes.push(format!(
             "${usd} at the top-up rate of ${} per {} credits",
             money::usd_string(top_up.price_usd, money::PLAN_USD_PLACES),

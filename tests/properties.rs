@@ -35,6 +35,11 @@ proptest! {
             prop_assert!(q.credits > 0);
             prop_assert!(q.lines.iter().all(|l| l.credits > 0));
             prop_assert_eq!(&q.usd_at_top_up_rate, &expected_usd(q.credits));
+            // The dollars note is last, and the only note the widget leaves out.
+            let dollars = format!("${} at the top-up rate of $4.00 per 1,200 credits", q.usd_at_top_up_rate);
+            prop_assert_eq!(q.notes.last(), Some(&dollars));
+            prop_assert_eq!(q.notes_besides_dollars(), &q.notes[..q.notes.len() - 1]);
+            prop_assert!(!q.notes_besides_dollars().iter().any(|n| n.contains("top-up rate")));
             prop_assert_eq!(q.approximate, request.addons.iter().flatten().any(|a| a.kind.as_deref() == Some("modify")));
             for line in &q.lines {
                 if let Some(b) = line.billed_seconds { prop_assert_eq!(b % 5, 0); }

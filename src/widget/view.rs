@@ -828,7 +828,9 @@ impl State {
                 if q.lines.len() > 1 {
                     pair(lines, "sum", "Total", &total);
                 }
-                texts(notes, &q.notes, f);
+                // The dollars and the top-up rate are in the headline and
+                // the first dollar card: the note saying them is left out.
+                texts(notes, q.notes_besides_dollars(), f);
                 flag(ui.el(r::APPROX), "hidden", !q.approximate);
                 set_text(why, "");
                 true
@@ -842,6 +844,7 @@ impl State {
                     NO_ESTIMATE
                 };
                 no_estimate(ui, words);
+                flag(notes, "hidden", true);
                 set_text(why, message);
                 flag(ui.el(r::APPROX), "hidden", true);
                 false
@@ -851,7 +854,7 @@ impl State {
         // `why` stays in the page when empty (CSS collapses it): a live
         // region shown and filled in one step is not read by some screen
         // readers.
-        for i in [r::USD, r::LINES, r::NOTES] {
+        for i in [r::USD, r::LINES] {
             flag(ui.el(i), "hidden", !ok);
         }
     }

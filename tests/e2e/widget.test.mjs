@@ -30,6 +30,9 @@ test('each control changes the total to what quote() gives', async () => {
   const w = await widget(page);
   const web = { platform: 'dream-machine-web' };
   await expectQuote(page, w, { ...web, model: 'ray-2', resolution: '720p', durationSeconds: 5 }, 160);
+  // Its one note, the dollars at the top-up rate, is the headline's: no list of notes.
+  assert.equal(await w.locator('.usd').textContent(), '$0.5333 at the top-up rate');
+  assert.equal(await w.locator('.result .notes').isVisible(), false);
 
   await choose(w, { model: 'ray-2-flash' });
   await expectQuote(page, w, { ...web, model: 'ray-2-flash', resolution: '720p', durationSeconds: 5 }, 55);
@@ -55,9 +58,12 @@ test('each control changes the total to what quote() gives', async () => {
   const lines = await w.locator('.lines li:not(.sum)').allTextContents();
   assert.equal(lines.length, q.lines.length);
   q.lines.forEach((line, i) => assert.ok(lines[i].includes(line.label), lines[i]));
-  // Each note is shown as a sentence: the core's clause with a capital.
+  // Each note is shown as a sentence: the core's clause with a capital. The
+  // last, the dollars at the top-up rate, is not: the headline and the first
+  // dollar card say them.
   const sentence = (text) => text[0].toUpperCase() + text.slice(1);
-  assert.deepEqual(await w.locator('.result .notes > li').allTextContents(), q.notes.map(sentence));
+  assert.match(q.notes.at(-1), /^\$[\d.]+ at the top-up rate of \$4\.00 per 1,200 credits$/);
+  assert.deepEqual(await w.locator('.result .notes > li').allTextContents(), q.notes.slice(0, -1).map(sentence));
   assert.ok(q.notes.some((n) => /^[a-z]/.test(n)), 'a note that starts in lower case');
   // Dollars at the top-up rate and each plan's effective rate.
   // Dollars have two places when the cents are exact, else four.
@@ -368,8 +374,7 @@ test('numbers and dates follow the locale attribute', async () => {
   assert.match(await w.locator('.usd').textContent(), /^≈ 3,5333\s\$/);
   assert.match(await w.locator('.edition').textContent(), /22\.05\.2026/);
   // The core's sentences follow too: no "1,200" for a German reader to take as 1.2.
-  const notes = (await w.locator('.result .notes').textContent());
-  assert.match(notes, /4,00\s\$ per 1\.200 credits/);
+  assert.match(await w.locator('.rate-list').textContent(), /4,00\s\$ for 1\.200 credits/);
   const text = await w.evaluate((el) => el.shadowRoot.textContent);
   assert.doesNotMatch(text, /\b(1,060|1,200|3,200|10,000|21,200)\b/);
   assert.match(text, /3\.200 credits cover 3\.200 of 21\.200/);
