@@ -477,8 +477,8 @@ fn check_dream_machine(
     for lot in &w.lots {
         if w.today >= lot.expires {
             r.reasons.push(format!(
-                "a top-up of {} credits bought {} expired on {} ({} months after purchase) and no longer counts",
-                grouped(lot.credits),
+                "a top-up of {} bought {} expired on {} ({} months after purchase) and no longer counts",
+                money::credits(lot.credits),
                 calendar::format_date(lot.purchased),
                 calendar::format_date(lot.expires),
                 book.top_up().valid_months
@@ -555,8 +555,9 @@ fn check_dream_machine(
     if cost <= available {
         r.draws = draw(cost, &pools);
         r.reasons.push(format!(
-            "{} credits available cover the {} this costs; monthly credits go first, then gifted, then top-ups, oldest first",
-            grouped(available),
+            "{} available {} the {} this costs; monthly credits go first, then gifted, then top-ups, oldest first",
+            money::credits(available),
+            money::plural(available, "covers", "cover"),
             grouped(cost)
         ));
         return Ok(());
@@ -564,8 +565,9 @@ fn check_dream_machine(
     if w.subscription == Subscription::Active && plan.relaxed_mode {
         r.verdict = Verdict::Relaxed;
         r.reasons.push(format!(
-            "{} credits available do not cover the {} this costs; on {} the generation runs in relaxed mode instead: a slower queue that draws no credits",
-            grouped(available),
+            "{} available {} the {} this costs; on {} the generation runs in relaxed mode instead: a slower queue that draws no credits",
+            money::credits(available),
+            money::plural(available, "does not cover", "do not cover"),
             grouped(cost),
             plan.name
         ));
@@ -578,8 +580,8 @@ fn check_dream_machine(
     r.shortfall = shortfall;
     r.top_up_packs = Some(packs);
     r.reasons.push(format!(
-        "{} credits available, {} needed: {} short",
-        grouped(available),
+        "{} available, {} needed: {} short",
+        money::credits(available),
         grouped(cost),
         grouped(shortfall)
     ));
@@ -676,14 +678,28 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
     if cost <= available {
         r.draws = draw(cost, &pools);
         r.reasons.push(format!(
-            "{} credits available cover the {} this costs; monthly credits go first, then gifted",
-            grouped(available),
+            "{} available {} the {} this costs; monthly credits go first, then gifted",
+            money::credits(available),
+            money::plural(available, "covers", "cover"),
             grouped(cost)
         ));
         return Ok(());
     }
     let rest = cost - available;
-    let limit = w.spending_limit.unwrap_or(0);
+    // The spending limit buys credits, and only an active subscription is
+    // billed (pricing/README.md, rule 28).
+    let billed = w.subscription == Subscription::Active;
+    let limit = if billed {
+        w.spending_limit.unwrap_or(0)
+    } else {
+        0
+    };
+    if !billed && w.spending_limit.is_some_and(|l| l > 0) {
+        r.reasons.push(format!(
+            "the spending limit pays nothing while the subscription is {}: it buys credits beyond the plan's allocation, and only an active subscription is billed (“After cancellation, the account reverts to a free account and billing simply stops.”)",
+            w.subscription.text()
+        ));
+    }
     if limit >= rest {
         r.draws = draw(available, &pools);
         r.draws.push(Draw {
@@ -692,8 +708,8 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
             purchased: None,
         });
         r.reasons.push(format!(
-            "{} credits available; the opt-in spending limit pays the other {} (it allows {})",
-            grouped(available),
+            "{} available; the opt-in spending limit pays the other {} (it allows {})",
+            money::credits(available),
             grouped(rest),
             grouped(limit)
         ));
@@ -702,19 +718,23 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
     r.verdict = Verdict::Paused;
     r.shortfall = rest;
     r.reasons.push(format!(
-        "{} credits available, {} needed: generation pauses; there are no automatic overage charges",
-        grouped(available),
+        "{} available, {} needed: generation pauses; there are no automatic overage charges",
+        money::credits(available),
         grouped(cost)
     ));
     r.remedies.push(match w.spending_limit {
+        _ if !billed => format!(
+            "Reactivate the subscription: it is {}, and the spending limit pays only on an active one",
+            w.subscription.text()
+        ),
         Some(limit) => format!(
-            "Raise the spending limit to at least {} credits (it allows {} now)",
-            grouped(rest),
+            "Raise the spending limit to at least {} (it allows {} now)",
+            money::credits(rest),
             grouped(limit)
         ),
         None => format!(
-            "Turn on the opt-in spending limit and allow at least {} credits",
-            grouped(rest)
+            "Turn on the opt-in spending limit and allow at least {}",
+            money::credits(rest)
         ),
     });
     // What goes through now: the credits available, then the spending limit.
@@ -730,8 +750,8 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
             String::new()
         };
         r.remedies.push(format!(
-            "Choose a cheaper generation: one of up to {} credits goes through now{through}",
-            grouped(affordable)
+            "Choose a cheaper generation: one of up to {} goes through now{through}",
+            money::credits(affordable)
         ));
     }
     if w.subscription == Subscription::Active {

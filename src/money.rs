@@ -86,6 +86,11 @@ pub fn plural<'a>(n: u64, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }
 
+/// A count of credits for messages: `1 credit`, `0 credits`, `1,200 credits`.
+pub fn credits(n: u64) -> String {
+    format!("{} {}", grouped(n), plural(n, "credit", "credits"))
+}
+
 /// A whole number with thousands separators for messages: `1200` -> `1,200`.
 pub fn grouped(value: u64) -> String {
     group_digits(&value.to_string())

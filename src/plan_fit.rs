@@ -273,11 +273,12 @@ fn price_plan(
             format!("{} fast credits cover the {} needed", grouped(included), grouped(need))
         } else {
             format!(
-                "{} fast credits cover {} of {}; the other {} run in relaxed mode (a slower queue), at no extra cost",
+                "{} fast credits cover {} of {}; the other {} {} in relaxed mode (a slower queue), at no extra cost",
                 grouped(included),
                 grouped(included),
                 grouped(need),
-                grouped(need - included)
+                grouped(need - included),
+                money::plural(need - included, "runs", "run")
             )
         });
         return option;
@@ -300,7 +301,7 @@ fn price_plan(
         )
     } else {
         format!(
-            "{} credits cover {} of {}; {} top-up {} of {} (${}) cover the other {}",
+            "{} credits cover {} of {}; {} top-up {} of {} (${}) {} the other {}",
             grouped(included),
             grouped(included),
             grouped(need),
@@ -308,6 +309,7 @@ fn price_plan(
             money::plural(packs, "pack", "packs"),
             grouped(top_up.credits),
             usd(top_up_usd),
+            money::plural(packs, "covers", "cover"),
             grouped(excess)
         )
     });

@@ -389,6 +389,8 @@ struct Builder<'a> {
     lines: Vec<QuoteLine>,
     notes: Vec<String>,
     approximate: bool,
+    /// Whether a note has quoted the article's sentence on rounding yet.
+    rounding_cited: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -429,11 +431,36 @@ impl<'a> Builder<'a> {
     /// Notes a length that was billed as more than it is.
     fn note_rounding(&mut self, what: &str, actual: Seconds, billed: u64) {
         if !actual.is(billed) {
-            self.notes.push(format!(
-                "{} s {what} billed as {billed} s: credit use rounds up in {} steps",
+            let note = format!(
+                "{} s {what} billed as {billed} s: {}",
                 actual.text(),
-                step_text(self.book.step_seconds())
-            ));
+                self.rounds_up()
+            );
+            self.notes.push(note);
+        }
+    }
+
+    /// "credit use rounds up in 5-second steps": the step is a reading of
+    /// one example (pricing/README.md, rule 1), so the first note that says
+    /// it quotes the example.
+    fn rounds_up(&mut self) -> String {
+        let mut text = format!(
+            "credit use rounds up in {} steps",
+            step_text(self.book.step_seconds())
+        );
+        self.cite_rounding(&mut text, ", as read from");
+        text
+    }
+
+    /// Appends `lead` and the article's sentence on rounding to `text`,
+    /// unless a note has quoted it already.
+    fn cite_rounding(&mut self, text: &mut String, lead: &str) {
+        if !self.rounding_cited {
+            self.rounding_cited = true;
+            text.push_str(lead);
+            text.push_str(" “");
+            text.push_str(self.book.rounding_quote());
+            text.push('”');
         }
     }
 }
@@ -469,6 +496,7 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
         lines: Vec::new(),
         notes: Vec::new(),
         approximate: false,
+        rounding_cited: false,
     };
     match PriceBook::output(model) {
         None => Err(unpublished(book, platform, model)),
@@ -840,10 +868,11 @@ fn price_video(
         );
         b.note_rounding("extend", extra, billed);
         // The rate is the reading of pricing/README.md rule 7: say so.
-        b.notes.push(format!(
-            "extend has no published rate of its own, so it is billed at the clip's own rate; the article says only “{}”",
-            book.rounding_quote()
-        ));
+        let mut note =
+            "extend has no published rate of its own, so it is billed at the clip's own rate"
+                .to_owned();
+        b.cite_rounding(&mut note, "; the article says only");
+        b.notes.push(note);
         clip = clip.plus(extra);
     }
 
@@ -860,12 +889,13 @@ fn price_video(
     // The add-ons asked for that bill the whole clip.
     let on_clip = addons.kinds_but("extend");
     if !on_clip.is_empty() && !clip.is_whole_multiple_of(step) {
-        b.notes.push(format!(
-            "{} {} {whole_clip} as {clip_billed} s: credit use rounds up in {} steps",
+        let note = format!(
+            "{} {} {whole_clip} as {clip_billed} s: {}",
             all_of(&on_clip),
             plural(on_clip.len() as u64, "bills", "bill"),
-            step_text(step)
-        ));
+            b.rounds_up()
+        );
+        b.notes.push(note);
     }
 
     if let Some(target) = addons.upscale {

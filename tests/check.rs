@@ -346,6 +346,101 @@ fn luma_agents_uses_the_spending_limit_then_pauses() {
 }
 
 #[test]
+fn a_luma_agents_spending_limit_pays_only_on_an_active_subscription() {
+    // "After cancellation, the account reverts to a free account and billing
+    // simply stops": the spending limit buys credits, so it is billing.
+    for state in ["paused", "cancelled"] {
+        let w = agents(50, 10, Some(100)).replace(r#""active""#, &format!(r#""{state}""#));
+        let r = check(&w, r#"{"credits":75}"#).unwrap();
+        assert_eq!((r.verdict, r.shortfall), (Verdict::Paused, 15), "{state}");
+        assert!(r.draws.is_empty(), "{state}");
+        assert!(
+            r.reasons.iter().any(|m| m.starts_with(&format!(
+                "the spending limit pays nothing while the subscription is {state}"
+            ))),
+            "{:?}",
+            r.reasons
+        );
+        assert_eq!(
+            r.remedies[0],
+            format!(
+                "Reactivate the subscription: it is {state}, and the spending limit pays only on an active one"
+            )
+        );
+        assert!(
+            !r.remedies.iter().any(|m| m.contains("Raise")),
+            "{:?}",
+            r.remedies
+        );
+        // What goes through now is the credits alone.
+        assert!(
+            r.remedies
+                .iter()
+                .any(|m| m.ends_with("one of up to 60 credits goes through now")),
+            "{:?}",
+            r.remedies
+        );
+        // The monthly and gifted credits given still pay, and say nothing of the limit.
+        let r = check(&w, r#"{"credits":60}"#).unwrap();
+        assert_eq!(r.verdict, Verdict::Ok);
+        assert!(
+            !r.reasons.iter().any(|m| m.contains("spending limit")),
+            "{:?}",
+            r.reasons
+        );
+    }
+}
+
+#[test]
+fn one_credit_is_written_in_the_singular() {
+    let r = check(&agents(0, 0, None), r#"{"credits":1}"#).unwrap();
+    assert_eq!(
+        r.reasons,
+        [
+            "0 credits available, 1 needed: generation pauses; there are no automatic overage charges"
+        ]
+    );
+    assert_eq!(
+        r.remedies[0],
+        "Turn on the opt-in spending limit and allow at least 1 credit"
+    );
+    let r = check(&agents(1, 0, Some(1)), r#"{"credits":2}"#).unwrap();
+    assert_eq!(
+        r.reasons,
+        ["1 credit available; the opt-in spending limit pays the other 1 (it allows 1)"]
+    );
+    let r = check(&agents(1, 0, None), r#"{"credits":1}"#).unwrap();
+    assert_eq!(
+        r.reasons,
+        ["1 credit available covers the 1 this costs; monthly credits go first, then gifted"]
+    );
+    let r = check(&agents(1, 0, None), r#"{"credits":3}"#).unwrap();
+    assert!(
+        r.remedies
+            .iter()
+            .any(|m| m.ends_with("one of up to 1 credit goes through now")),
+        "{:?}",
+        r.remedies
+    );
+    let w = dm("plus", "active", "2026-11-21", 1, 0, &lot(1, "2025-01-02"));
+    let r = check(&w, r#"{"credits":1}"#).unwrap();
+    assert_eq!(
+        r.reasons,
+        [
+            "a top-up of 1 credit bought 2025-01-02 expired on 2026-01-02 (12 months after purchase) and no longer counts",
+            "1 credit available covers the 1 this costs; monthly credits go first, then gifted, then top-ups, oldest first"
+        ]
+    );
+    let w = dm("unlimited", "active", "2026-11-21", 1, 0, "");
+    let r = check(&w, r#"{"credits":5}"#).unwrap();
+    assert!(
+        r.reasons[0].starts_with("1 credit available does not cover the 5 this costs"),
+        "{:?}",
+        r.reasons
+    );
+}
+
+#[test]
 fn luma_agents_generations_are_unpriced_but_known_costs_work() {
     let e = check(
         &agents(100, 0, None),

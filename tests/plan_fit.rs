@@ -116,6 +116,33 @@ fn a_tie_goes_to_more_included_credits() {
     assert_eq!(plan(&f, "lite").total_usd.as_deref(), Some("33.99"));
     assert_eq!(plan(&f, "plus").total_usd.as_deref(), Some("33.99"));
     assert_eq!(f.recommended.as_deref(), Some("plus"));
+    // One pack covers; six cover.
+    assert_eq!(
+        plan(&f, "plus").reasons,
+        [
+            "10,000 credits cover 10,000 of 10,080; 1 top-up pack of 1,200 ($4.00) covers the other 80"
+        ]
+    );
+    assert_eq!(
+        plan(&f, "lite").reasons,
+        [
+            "3,200 credits cover 3,200 of 10,080; 6 top-up packs of 1,200 ($24.00) cover the other 6,880"
+        ]
+    );
+}
+
+#[test]
+fn one_credit_beyond_unlimited_s_fast_credits_runs_relaxed() {
+    // 7 × 55 + 601 × 16 = 385 + 9,616 = 10,001: one credit past the 10,000.
+    const FLASH_720_5S: &str = r#"{"platform":"dream-machine-web","model":"ray-2-flash","resolution":"720p","durationSeconds":5}"#;
+    let f = fit(&[usage(FLASH_720_5S, 7), usage(PHOTON_4, 601)], "");
+    assert_eq!(f.monthly_credits, 10_001);
+    assert_eq!(
+        plan(&f, "unlimited").reasons,
+        [
+            "10,000 fast credits cover 10,000 of 10,001; the other 1 runs in relaxed mode (a slower queue), at no extra cost"
+        ]
+    );
 }
 
 #[test]

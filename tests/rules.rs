@@ -140,17 +140,32 @@ fn extend_bills_the_clips_own_rate_and_lengthens_the_clip() {
         r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":9}]"#,
     ));
     assert_eq!(q.credits, 480);
-    // The article publishes no extend rate (rule 7): the quote says the rate
-    // is a reading, and on what sentence it rests.
-    let said = q
-        .notes
-        .iter()
-        .filter(|n| n.starts_with("extend has no published rate"));
+    // The article publishes no extend rate (rule 7) and rounds by one
+    // example (rule 1): the notes say both are readings, and quote the
+    // sentence they rest on once.
+    const ROUNDS: &str =
+        "“Credit use rounds up—e.g., a 9-second Extend clip is billed as 10 seconds”";
     assert_eq!(
-        said.collect::<Vec<_>>(),
+        q.notes,
         [
-            "extend has no published rate of its own, so it is billed at the clip's own rate; the article says only “Credit use rounds up—e.g., a 9-second Extend clip is billed as 10 seconds”"
+            format!(
+                "9 s extend billed as 10 s: credit use rounds up in 5-second steps, as read from {ROUNDS}"
+            ),
+            "extend has no published rate of its own, so it is billed at the clip's own rate"
+                .to_owned(),
+            q.notes[2].clone(),
         ]
+    );
+    assert!(q.notes[2].contains("at the top-up rate"), "{:?}", q.notes);
+    // A whole 10 s extend is not rounded: the extend note quotes the sentence.
+    let q = quote(&web(
+        r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":10}]"#,
+    ));
+    assert_eq!(
+        q.notes_besides_dollars(),
+        [format!(
+            "extend has no published rate of its own, so it is billed at the clip's own rate; the article says only {ROUNDS}"
+        )]
     );
     let plain = quote(&web(
         r#""model":"ray-2","resolution":"720p","durationSeconds":5"#,
@@ -243,6 +258,17 @@ fn the_whole_clip_note_names_the_add_ons_asked_for() {
         notes.cloned().collect::<Vec<_>>()
     };
     let rounds = "credit use rounds up in 5-second steps";
+    // The clip's own note, first, quotes the article's example; the
+    // whole-clip note does not again.
+    let q = quote(&ios(
+        r#""model":"ray-2","resolution":"720p","durationSeconds":7,"addons":[{"kind":"upscale","to":"1080p"}]"#,
+    ));
+    assert_eq!(
+        q.notes[0],
+        format!(
+            "7 s clip billed as 10 s: {rounds}, as read from “Credit use rounds up—e.g., a 9-second Extend clip is billed as 10 seconds”"
+        )
+    );
     assert_eq!(
         note(r#"{"kind":"upscale","to":"1080p"}"#),
         [format!("upscale bills the 7 s clip as 10 s: {rounds}")]
