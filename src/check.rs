@@ -441,6 +441,14 @@ pub fn check(book: &PriceBook, wallet: &Wallet, request: &CheckRequest) -> Resul
     } else {
         check_dream_machine(book, &w, &cost, &mut result)?;
     }
+    if w.subscription != Subscription::Active {
+        // A reading (pricing/README.md, rule 24): said, since a person could
+        // expect a paused or cancelled plan to pay for nothing.
+        result.reasons.push(format!(
+            "the monthly and gifted credits given are counted although the subscription is {}: the articles say what a pause or a cancellation does to top-ups and to billing, not to credits already in the balance",
+            w.subscription.text()
+        ));
+    }
     if cost.approximate {
         result.reasons.push(format!(
             "the cost is approximate (“{}”): the generation may take more or fewer credits than this",

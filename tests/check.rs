@@ -194,6 +194,21 @@ fn top_ups_hide_unless_the_plan_is_active_and_paid() {
             "{:?}",
             r.remedies
         );
+        // The 20 monthly credits are counted, and a paused or cancelled
+        // subscription says that this is a reading.
+        assert!(
+            r.reasons
+                .iter()
+                .any(|m| m.starts_with("20 credits available"))
+        );
+        assert_eq!(
+            r.reasons
+                .iter()
+                .any(|m| m.contains("counted although the subscription is")),
+            subscription != "active",
+            "{:?}",
+            r.reasons
+        );
         // With the product open to purchases, reactivating is a remedy.
         let r = open_dream_machine()
             .check(
@@ -380,11 +395,25 @@ fn a_luma_agents_spending_limit_pays_only_on_an_active_subscription() {
             "{:?}",
             r.remedies
         );
-        // The monthly and gifted credits given still pay, and say nothing of the limit.
+        // The monthly and gifted credits given still pay, and say nothing of
+        // the limit; a reason says that they are counted, and why.
         let r = check(&w, r#"{"credits":60}"#).unwrap();
         assert_eq!(r.verdict, Verdict::Ok);
         assert!(
             !r.reasons.iter().any(|m| m.contains("spending limit")),
+            "{:?}",
+            r.reasons
+        );
+        assert_eq!(
+            r.reasons.last().map(String::as_str),
+            Some(
+                format!("the monthly and gifted credits given are counted although the subscription is {state}: the articles say what a pause or a cancellation does to top-ups and to billing, not to credits already in the balance").as_str()
+            )
+        );
+        // Not on an active subscription.
+        let r = check(&agents(50, 10, Some(100)), r#"{"credits":60}"#).unwrap();
+        assert!(
+            !r.reasons.iter().any(|m| m.contains("although")),
             "{:?}",
             r.reasons
         );
