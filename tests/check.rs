@@ -41,6 +41,24 @@ fn open_dream_machine() -> credit_estimator::Estimator {
     credit_estimator::Estimator::try_with_tables(tables).unwrap()
 }
 
+/// Asserts that an item of `list` (reasons, remedies) contains `text`.
+#[track_caller]
+fn mentions(list: &[String], text: &str) {
+    assert!(
+        list.iter().any(|m| m.contains(text)),
+        "no {text:?} in {list:?}"
+    );
+}
+
+/// Asserts that no item of `list` contains `text`.
+#[track_caller]
+fn never_mentions(list: &[String], text: &str) {
+    assert!(
+        !list.iter().any(|m| m.contains(text)),
+        "{text:?} in {list:?}"
+    );
+}
+
 fn generation(json: &str) -> CheckRequest {
     CheckRequest::Generation(serde_json::from_str(json).unwrap())
 }
@@ -189,11 +207,7 @@ fn top_ups_hide_unless_the_plan_is_active_and_paid() {
             "{:?}",
             r.reasons
         );
-        assert!(
-            !r.remedies.iter().any(|m| m.contains("hidden")),
-            "{:?}",
-            r.remedies
-        );
+        never_mentions(&r.remedies, "hidden");
         // The 20 monthly credits are counted, and a paused or cancelled
         // subscription says that this is a reading.
         assert!(
@@ -289,11 +303,7 @@ fn insufficient_says_what_is_missing_and_does_not_offer_to_sell() {
     .unwrap();
     assert_eq!((r.shortfall, r.top_up_packs), (1300, Some(2)));
     // Nothing available: no "cheaper generation" remedy.
-    assert!(
-        !r.remedies.iter().any(|m| m.contains("cheaper")),
-        "{:?}",
-        r.remedies
-    );
+    never_mentions(&r.remedies, "cheaper");
 }
 
 fn agents(monthly: u64, gifted: u64, limit: Option<u64>) -> String {
@@ -328,34 +338,18 @@ fn luma_agents_uses_the_spending_limit_then_pauses() {
         "{:?}",
         r.remedies
     );
-    assert!(
-        r.reasons.iter().any(|m| m.contains("no automatic overage")),
-        "{:?}",
-        r.reasons
-    );
+    mentions(&r.reasons, "no automatic overage");
     // A cheaper generation goes through on the credits and the limit: 50 +
     // 10 available, then the 10 the limit allows, is 70.
-    assert!(
-        r.remedies.iter().any(|m| m.contains(
-            "one of up to 70 credits goes through now (60 available, then 10 from the spending limit)"
-        )),
-        "{:?}",
-        r.remedies
+    mentions(
+        &r.remedies,
+        "one of up to 70 credits goes through now (60 available, then 10 from the spending limit)",
     );
     let r = check(&agents(50, 10, None), r#"{"credits":75}"#).unwrap();
     assert_eq!(r.verdict, Verdict::Paused);
-    assert!(
-        r.remedies
-            .iter()
-            .any(|m| m.ends_with("one of up to 60 credits goes through now")),
-        "{:?}",
-        r.remedies
-    );
-    assert!(
-        r.remedies.iter().any(|m| m.contains("Turn on")),
-        "{:?}",
-        r.remedies
-    );
+    mentions(&r.remedies, "one of up to 60 credits goes through now");
+    never_mentions(&r.remedies, "from the spending limit");
+    mentions(&r.remedies, "Turn on");
     let r = check(&agents(80, 0, None), r#"{"credits":75}"#).unwrap();
     assert_eq!(draws(&r), [(Pool::Monthly, 75, None)]);
 }
@@ -382,28 +376,15 @@ fn a_luma_agents_spending_limit_pays_only_on_an_active_subscription() {
                 "Reactivate the subscription: it is {state}, and the spending limit pays only on an active one"
             )
         );
-        assert!(
-            !r.remedies.iter().any(|m| m.contains("Raise")),
-            "{:?}",
-            r.remedies
-        );
+        never_mentions(&r.remedies, "Raise");
         // What goes through now is the credits alone.
-        assert!(
-            r.remedies
-                .iter()
-                .any(|m| m.ends_with("one of up to 60 credits goes through now")),
-            "{:?}",
-            r.remedies
-        );
+        mentions(&r.remedies, "one of up to 60 credits goes through now");
+        never_mentions(&r.remedies, "from the spending limit");
         // The monthly and gifted credits given still pay, and say nothing of
         // the limit; a reason says that they are counted, and why.
         let r = check(&w, r#"{"credits":60}"#).unwrap();
         assert_eq!(r.verdict, Verdict::Ok);
-        assert!(
-            !r.reasons.iter().any(|m| m.contains("spending limit")),
-            "{:?}",
-            r.reasons
-        );
+        never_mentions(&r.reasons, "spending limit");
         assert_eq!(
             r.reasons.last().map(String::as_str),
             Some(
@@ -412,11 +393,7 @@ fn a_luma_agents_spending_limit_pays_only_on_an_active_subscription() {
         );
         // Not on an active subscription.
         let r = check(&agents(50, 10, Some(100)), r#"{"credits":60}"#).unwrap();
-        assert!(
-            !r.reasons.iter().any(|m| m.contains("although")),
-            "{:?}",
-            r.reasons
-        );
+        never_mentions(&r.reasons, "although");
     }
 }
 
@@ -660,13 +637,7 @@ fn the_free_plan_makes_images_only() {
     // No credit of the plan pays for video: the whole cost is missing (and
     // top-ups, had they been sold, would not count on Free either).
     assert_eq!((r.shortfall, r.top_up_packs), (170, Some(1)));
-    assert!(
-        r.reasons
-            .iter()
-            .any(|m| m.contains("Free makes images only")),
-        "{:?}",
-        r.reasons
-    );
+    mentions(&r.reasons, "Free makes images only");
     let remedies = r.remedies.join("\n");
     assert!(remedies.contains("Make images instead"), "{remedies}");
     assert!(remedies.contains("no longer sells plans"), "{remedies}");
@@ -708,11 +679,7 @@ fn an_approximate_cost_says_so() {
         WORKED_EXAMPLE,
     )
     .unwrap();
-    assert!(
-        !r.reasons.iter().any(|m| m.contains("approximate")),
-        "{:?}",
-        r.reasons
-    );
+    never_mentions(&r.reasons, "approximate");
 }
 
 #[test]
