@@ -562,11 +562,10 @@ fn check_dream_machine(
     }
     if cost <= available {
         r.draws = draw(cost, &pools);
-        r.reasons.push(format!(
-            "{} available {} the {} this costs; monthly credits go first, then gifted, then top-ups, oldest first",
-            money::credits(available),
-            money::plural(available, "covers", "cover"),
-            grouped(cost)
+        r.reasons.push(covered(
+            available,
+            cost,
+            "gifted, then top-ups, oldest first",
         ));
         return Ok(());
     }
@@ -611,10 +610,7 @@ fn check_dream_machine(
         )
     );
     if cheaper_fits() {
-        r.remedies.push(format!(
-            "Choose a cheaper generation: one of up to {} credits goes through now",
-            grouped(available)
-        ));
+        r.remedies.push(cheaper_generation(available, ""));
     }
     if hidden > 0 && w.product.open_to_purchases {
         r.remedies.push(format!(
@@ -671,6 +667,26 @@ fn push_elsewhere(book: &PriceBook, w: &Checked<'_>, r: &mut CheckResult) {
     }
 }
 
+/// The reason when the credits available pay: "60 credits available cover
+/// the 55 this costs; monthly credits go first, then `after_monthly`".
+fn covered(available: u64, cost: u64, after_monthly: &str) -> String {
+    format!(
+        "{} available {} the {} this costs; monthly credits go first, then {after_monthly}",
+        money::credits(available),
+        money::plural(available, "covers", "cover"),
+        grouped(cost)
+    )
+}
+
+/// The remedy of a cheaper generation, of up to `affordable` credits;
+/// `through` says how they are paid, if that needs saying.
+fn cheaper_generation(affordable: u64, through: &str) -> String {
+    format!(
+        "Choose a cheaper generation: one of up to {} goes through now{through}",
+        money::credits(affordable)
+    )
+}
+
 fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
     let cost = r.cost;
     let pools = [
@@ -685,12 +701,7 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
     }
     if cost <= available {
         r.draws = draw(cost, &pools);
-        r.reasons.push(format!(
-            "{} available {} the {} this costs; monthly credits go first, then gifted",
-            money::credits(available),
-            money::plural(available, "covers", "cover"),
-            grouped(cost)
-        ));
+        r.reasons.push(covered(available, cost, "gifted"));
         return Ok(());
     }
     let rest = cost - available;
@@ -757,10 +768,7 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
         } else {
             String::new()
         };
-        r.remedies.push(format!(
-            "Choose a cheaper generation: one of up to {} goes through now{through}",
-            money::credits(affordable)
-        ));
+        r.remedies.push(cheaper_generation(affordable, &through));
     }
     if w.subscription == Subscription::Active {
         r.remedies.push(
