@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, widget, choose } from './helpers.mjs';
+import { start, open, widget, choose } from './helpers.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -22,9 +22,7 @@ after(async () => {
 
 /** The demo page in a fresh context, axe injected (the page's CSP would refuse it). */
 async function openPage({ width = 1280, colorScheme = 'light' } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(env.base);
+  const { context, page } = await open(env, '', { viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
   const w = await widget(page);
   await page.addScriptTag({ content: axeSource });
   return { context, page, w };
