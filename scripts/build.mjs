@@ -18,6 +18,13 @@ run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', 'pkg']);
 // folder into its repository would commit none of it. This repository keeps
 // pkg/ out with its own .gitignore.
 fs.rmSync(path.join(pkg, '.gitignore'), { force: true });
+// wasm-pack copies the README into pkg/, one folder down: its links to the
+// repository's files are made relative to pkg/.
+const readme = path.join(pkg, 'README.md');
+fs.writeFileSync(
+  readme,
+  fs.readFileSync(readme, 'utf8').replace(/\]\((?![a-z]+:|#|\/)/g, '](../'),
+);
 
 // `--flatten --rereloop` first (control flow rebuilt from scratch), then -Oz
 // twice: 0.8 KB gzip smaller than one -Oz. The features are the ones rustc

@@ -15,14 +15,18 @@ export type AddonRequest =
   | { kind: "modify" }
   | { kind: "extend"; seconds: number };
 
-/** What to price. Video needs `resolution` and `durationSeconds`; images need `images`. */
+/**
+ * What to price. Video needs `resolution` and `durationSeconds`; images need
+ * `images`. An optional field given as `null` counts as left out (as in JSON
+ * from a server); results never hold one.
+ */
 export interface QuoteRequest {
   platform: PlatformId;
   model: ModelId;
-  resolution?: ResolutionId;
-  durationSeconds?: number;
-  images?: number;
-  addons?: AddonRequest[];
+  resolution?: ResolutionId | null;
+  durationSeconds?: number | null;
+  images?: number | null;
+  addons?: AddonRequest[] | null;
 }
 
 export type LineItem = "video" | "images" | "extend" | "upscale" | "reframe" | "modify";
@@ -125,8 +129,8 @@ export interface CatalogAddon {
 export interface PlanFitRequest {
   platform: PlatformId;
   usage: { request: QuoteRequest; perMonth: number }[];
-  billing?: "monthly" | "annual";
-  needs?: { commercialUse?: boolean; noWatermark?: boolean };
+  billing?: "monthly" | "annual" | null;
+  needs?: { commercialUse?: boolean | null; noWatermark?: boolean | null } | null;
 }
 
 export interface PlanFit {
@@ -164,15 +168,15 @@ export interface Wallet {
   /** YYYY-MM-DD */
   today: string;
   monthly: number;
-  gifted?: number;
+  gifted?: number | null;
   /** Dream Machine only. */
-  topUps?: { credits: number; purchased: string }[];
+  topUps?: { credits: number; purchased: string }[] | null;
   /** Luma Agents only: credits the opt-in spending limit still allows. */
-  spendingLimit?: number;
+  spendingLimit?: number | null;
 }
 
 /** A quote() request, or a cost the caller already knows. */
-export type CheckRequest = QuoteRequest | { credits: number; platform?: PlatformId };
+export type CheckRequest = QuoteRequest | { credits: number; platform?: PlatformId | null };
 
 export interface Draw {
   pool: "monthly" | "gifted" | "topUp" | "spendingLimit";

@@ -14,38 +14,53 @@
 // compact.
 // Property `quote`: the current quote (what quote() returns) or null.
 // Event `estimate` (bubbles, composed): detail { request, quote }.
-// The wasm download starts now, alongside the glue module's, not after it.
-const wasm = fetch(new URL('./pkg/credit_estimator_bg.wasm', import.meta.url));
-// A network failure is said in each widget (boot, below); until boot awaits
-// it, the page would see an uncaught rejection.
-wasm.catch(() => {});
-const glue = import('./pkg/credit_estimator.js');
-// A page's first Intl formatter costs 15-45 ms on a 2-core machine (the locale
-// data loads). The widget writes American English figures itself
-// (src/widget/fmt.rs, by the same test of the tag), so only a page whose
-// widgets will format in another language pays it, and pays it now, while the
-// glue and the wasm download, rather than in the first render.
-const localeOf = (el) => el.getAttribute('locale')?.trim() || navigator.language;
-const american = (tag) => /^en(-us)?$/i.test(tag);
-const elements = [...document.querySelectorAll('credit-estimator')];
-if (!(elements.length ? elements.map(localeOf) : [navigator.language]).every(american)) {
-  new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(0);
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(0);
-}
+// Where there is no DOM (a server rendering the page) it only exports the class.
+const browser = typeof customElements == 'object';
 let Widget;
 let ready = false;
-// Booted once for every instance, as soon as this file runs (the wasm is
-// already on its way).
-const boot = glue
-  .then((pkg) => {
-    Widget = pkg.Widget;
-    return pkg.default({ module_or_path: wasm });
-  })
-  .then(() => {
-    ready = true;
-  });
+let boot;
 
-export class CreditEstimator extends HTMLElement {
+const start = () => {
+  // The wasm download starts now, alongside the glue module's, not after it.
+  const wasm = fetch(new URL('./pkg/credit_estimator_bg.wasm', import.meta.url));
+  // A network failure is said in each widget (boot, below); until boot awaits
+  // it, the page would see an uncaught rejection.
+  wasm.catch(() => {});
+  const glue = import('./pkg/credit_estimator.js');
+  // A page's first Intl formatter costs 15-45 ms on a 2-core machine (the
+  // locale data loads). The widget writes American English figures itself
+  // (src/widget/fmt.rs, by the same test of the tag), so only a page whose
+  // widgets will format in another language pays it, and pays it now, while
+  // the glue and the wasm download, rather than in the first render.
+  const localeOf = (el) => el.getAttribute('locale')?.trim() || navigator.language;
+  const american = (tag) => /^en(-us)?$/i.test(tag);
+  const elements = [...document.querySelectorAll('credit-estimator')];
+  if (!(elements.length ? elements.map(localeOf) : [navigator.language]).every(american)) {
+    new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(0);
+    new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(0);
+  }
+  // Booted once for every instance, as soon as this file runs (the wasm is
+  // already on its way).
+  boot = glue
+    .then((pkg) => {
+      Widget = pkg.Widget;
+      return pkg.default({ module_or_path: wasm });
+    })
+    .then(() => {
+      ready = true;
+    });
+  // Defined once the module is ready, or has failed (to say so in place):
+  // until then `credit-estimator:not(:defined)` matches, so a page can keep
+  // the widget's room and nothing below it jumps when it appears.
+  const define = () => {
+    if (!customElements.get('credit-estimator')) {
+      customElements.define('credit-estimator', CreditEstimator);
+    }
+  };
+  boot.then(define, define);
+};
+
+export class CreditEstimator extends (browser ? HTMLElement : Object) {
   // The module's own list (the attributes the widget reads on mounting),
   // asked at definition, which waits for the module; none when it could not
   // load, as there is then no widget to tell.
@@ -98,12 +113,4 @@ export class CreditEstimator extends HTMLElement {
   }
 }
 
-// Defined once the module is ready, or has failed (to say so in place): until
-// then `credit-estimator:not(:defined)` matches, so a page can keep the
-// widget's room and nothing below it jumps when it appears.
-const define = () => {
-  if (!customElements.get('credit-estimator')) {
-    customElements.define('credit-estimator', CreditEstimator);
-  }
-};
-boot.then(define, define);
+if (browser) start();

@@ -194,3 +194,13 @@ test('an Estimator prices with tables given at run time', () => {
   }
   assert.equal(new Estimator(undefined).quote(workedExample).credits, 75);
 });
+
+test("pkg/README.md's links to the repository's files lead to them", async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { root } = await import('./load.mjs');
+  const text = fs.readFileSync(path.join(root, 'pkg', 'README.md'), 'utf8');
+  const links = [...text.matchAll(/\]\(([^)#]+)\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l));
+  assert.ok(links.length >= 2, links.join());
+  for (const link of links) assert.ok(fs.existsSync(path.join(root, 'pkg', link)), link);
+});

@@ -4,6 +4,8 @@ import type { Quote, QuoteRequest, CheckResult, PlanFit, Catalog, EstimatorError
 
 const request: QuoteRequest = { platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5, addons: [{ kind: 'upscale', to: '2160p' }] };
 const q: Quote = quote(request);
+// JSON from a server writes a field left out as null.
+quote({ platform: 'dream-machine-web', model: 'photon', images: 4, resolution: null, durationSeconds: null, addons: null });
 const credits: number = q.credits;
 const usd: string = q.usdAtTopUpRate;
 const billed: number | undefined = q.lines[0].billedSeconds;
