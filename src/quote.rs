@@ -918,9 +918,15 @@ fn price_video(
                         .map(move |t| format!("{} → {t}", r.id))
                 })
                 .collect();
+            // From a resolution with no published upscale at all, the target
+            // asked for is beside the point (and the widget asks for none).
+            let to = if book.upscale_targets(res_id).next().is_some() {
+                format!(" to {}", target.id)
+            } else {
+                String::new()
+            };
             Error::unpriced(format!(
-                "upscale from {res_id} to {}: the article publishes no rate; it prices {}",
-                target.id,
+                "upscale from {res_id}{to}: the article publishes no rate; it prices {}",
                 one_of(&priced)
             ))
         })?;

@@ -353,7 +353,11 @@ fn upscale_must_go_up_and_have_a_rate() {
             r#""model":"ray-2","resolution":"540p","durationSeconds":5,"addons":[{"kind":"upscale","to":"1080p"}]"#,
         ),
         ErrorCode::Unpriced,
-        &["from 540p", "no rate"],
+        // No upscale from 540p is published at all: the target is not named.
+        &[
+            "upscale from 540p: the article publishes no rate",
+            "720p → 1080p",
+        ],
     );
     assert_error(
         &web(

@@ -413,6 +413,17 @@ fn the_url_hash_round_trips() {
     }
     assert_eq!(complete(&cat, &back), sel);
     assert!(from_hash("#pricing").is_none());
+    // A page's own `key=value` anchor is not a link.
+    assert!(from_hash("#section=2").is_none());
+    // A link written by hand names some keys; the rest are defaults.
+    assert_eq!(
+        from_hash("#model=ray-2&duration=10"),
+        Some(vec![
+            ("model".to_owned(), "ray-2".to_owned()),
+            ("duration".to_owned(), "10".to_owned())
+        ])
+    );
+    assert!(from_hash("#per-month=20").is_some());
 }
 
 // The widget mounted on a detached element.

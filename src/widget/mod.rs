@@ -89,9 +89,6 @@ fn observed() -> impl Iterator<Item = &'static str> {
         .copied()
 }
 
-/// The plan-fit settings a link carries besides the selection.
-const FIT_ATTRIBUTES: [&str; 3] = ["per-month", "billing", "needs"];
-
 // The few browser globals the widget uses, bound directly (cheaper than
 // going through `window`).
 #[wasm_bindgen]
@@ -659,7 +656,10 @@ impl State {
             with_state(&weak, |s| {
                 if s.generation == generation {
                     s.tables_loaded(value);
-                    s.update(true);
+                    // Tables that cannot be used change no estimate: the
+                    // change of `tables-src` has already said there is none.
+                    let used = matches!(s.prices, Tables::Ready(_));
+                    s.update(used);
                 }
             });
         });
@@ -695,14 +695,12 @@ impl State {
         // A link gives the whole selection and plan-fit settings: what it
         // leaves out is a default.
         self.sel = Selection::default();
-        let linked =
-            |k: &str| model::SELECTION_ATTRIBUTES.contains(&k) || FIT_ATTRIBUTES.contains(&k);
-        self.errors.retain(|(k, _)| !linked(k));
-        for key in FIT_ATTRIBUTES {
+        self.errors.retain(|(k, _)| !model::linked(k));
+        for key in model::FIT_ATTRIBUTES {
             self.attribute(key, None, true);
         }
         for (key, value) in pairs {
-            if linked(&key) {
+            if model::linked(&key) {
                 self.attribute(&key, Some(&value), true);
             }
         }

@@ -76,6 +76,15 @@ pub const SELECTION_ATTRIBUTES: [&str; 6] = [
     "addons",
 ];
 
+/// The plan-fit settings a link carries besides the selection.
+pub const FIT_ATTRIBUTES: [&str; 3] = ["per-month", "billing", "needs"];
+
+/// Whether `key` is one a `sync-url` link carries: the selection's or the
+/// plan-fit settings'.
+pub fn linked(key: &str) -> bool {
+    SELECTION_ATTRIBUTES.contains(&key) || FIT_ATTRIBUTES.contains(&key)
+}
+
 /// A selection: `None` means "not chosen, use the default". Values are kept
 /// as text, as typed or given, so a control never rewrites what a person
 /// types; the core judges them when the request is priced.
@@ -535,8 +544,9 @@ pub fn to_hash(catalog: &Catalog, sel: &Selection) -> String {
     out
 }
 
-/// The `key=value` pairs of a URL hash written by [`to_hash`]; `None` when the
-/// hash is not one (it names no platform).
+/// The `key=value` pairs of a URL hash written by [`to_hash`], or of a link
+/// written by hand with some of its keys (the rest are defaults); `None` when
+/// the hash holds none of them (a page's own anchor, `#faq`).
 pub fn from_hash(hash: &str) -> Option<Vec<(String, String)>> {
     let text = hash.trim_start_matches('#');
     let pairs: Vec<(String, String)> = text
@@ -547,5 +557,5 @@ pub fn from_hash(hash: &str) -> Option<Vec<(String, String)>> {
             Some((k.to_owned(), String::from(v)))
         })
         .collect();
-    pairs.iter().any(|(k, _)| k == "platform").then_some(pairs)
+    pairs.iter().any(|(k, _)| linked(k)).then_some(pairs)
 }

@@ -478,6 +478,14 @@ fn for_visitors(message: &str) -> String {
             }
         }
     }
+    // The core's clauses about an add-on ("reframe of Ray1.6 video: …") as
+    // sentences, which name the control they are about.
+    if ["reframe ", "modify ", "upscale ", "extend "]
+        .iter()
+        .any(|kind| message.starts_with(kind))
+    {
+        return capitalized(message.to_owned());
+    }
     message.to_owned()
 }
 
@@ -495,12 +503,14 @@ type Faults = Vec<(String, &'static str)>;
 /// (as [`for_visitors`] and [`model::number`] write them); `None` for a
 /// message about something else (an attribute, the tables, the selection).
 fn control_of(ui: &Ui, message: &str) -> Option<Element> {
-    const LABELS: [(&str, usize); 9] = [
+    const LABELS: [(&str, usize); 11] = [
         ("Images", r::IMAGES),
         ("Duration", r::DURATION),
         ("Duration", r::DURATION_INPUT),
         ("Extend", r::EXTEND),
         ("Upscale", r::UPSCALE),
+        ("Reframe", r::REFRAME),
+        ("Modify", r::MODIFY),
         ("Generations a month", r::PER_MONTH),
         ("Monthly credits", r::MONTHLY),
         ("Gifted credits", r::GIFTED),

@@ -333,6 +333,13 @@ test('bad attribute values show a message in the widget and never throw on the p
     const status = code === 'unpriced' ? 'Not published' : 'No estimate';
     assert.equal(await w.getByRole('status').textContent(), status, JSON.stringify(attrs));
     if (attrs.model === 'ray-1.6' || attrs.model === 'ray-2-flash') assert.equal(code, 'unpriced');
+    // A message about an add-on is a sentence tied to its control.
+    if (attrs.addons === 'reframe') {
+      assert.match(await w.locator('.why').textContent(), /^Reframe of Ray1\.6 video: /);
+      const reframe = w.getByLabel('Reframe');
+      assert.equal(await reframe.getAttribute('aria-invalid'), 'true');
+      assert.equal(await reframe.getAttribute('aria-describedby'), 'why');
+    }
   }
   // Fixing the attribute brings the estimate back.
   const w = page.locator('#bad-0');
@@ -703,7 +710,7 @@ test('add-ons that are off say why, in the words of quote()', async () => {
   assert.equal(await describedBy('Reframe'), null);
   // iOS Ray2 540p: no upscale from 540p.
   await choose(w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '540p', duration: 5 });
-  assert.match(await why.textContent(), /^Upscale from 540p to 2160p: the article publishes no rate/);
+  assert.match(await why.textContent(), /^Upscale from 540p: the article publishes no rate; it prices 720p → 1080p/);
   // Everything on: nothing to explain, and no stale description.
   await choose(w, { platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', duration: 5 });
   assert.equal(await why.isVisible(), false);
