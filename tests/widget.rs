@@ -370,16 +370,37 @@ fn a_choice_comes_back_once_it_exists_again() {
     let sel = complete(&cat, &sel);
     assert_eq!(sel.get(Field::Model), Some("ray-2"));
     assert_ne!(sel.get(Field::Resolution), Some("1080p"));
-    // Add-ons do not come back by themselves: that would raise the price
-    // unasked. Through Photon (images take no upscale) and back to Ray2.
-    let chosen = selection(&[("model", "ray-2"), ("addons", "upscale:2160p")]);
-    let mut sel = complete(&cat, &chosen);
-    for model in ["photon", "ray-2"] {
-        sel.set(Field::Model, Some(model));
-        normalize(&cat, &mut sel, Field::Model, &Selection::default());
-        recall(&cat, &mut sel, Field::Model, &chosen);
+    // Nor does a model that has the chosen value's field, but not the value:
+    // Ray1.6 sells only 720p 5 s clips and no reframe, and the controls then
+    // show 720p and 5 s (as `shown`, which a choice starts from). The add-ons
+    // come back with the rest: through Photon (images take no upscale, extend
+    // or modify) or Ray1.6, and back to Ray2.
+    let chosen = selection(&[
+        ("model", "ray-2"),
+        ("resolution", "1080p"),
+        ("duration", "10"),
+        ("addons", "upscale:2160p extend:5 reframe modify"),
+    ]);
+    for (passed, off) in [("photon", Field::Upscale), ("ray-1.6", Field::Reframe)] {
+        let mut sel = complete(&cat, &chosen);
+        for model in [passed, "ray-2"] {
+            sel.set(Field::Model, Some(model));
+            normalize(&cat, &mut sel, Field::Model, &Selection::default());
+            recall(&cat, &mut sel, Field::Model, &chosen);
+            sel = complete(&cat, &sel);
+            if model == passed {
+                assert_eq!(sel.get(off), None, "{passed}");
+            }
+        }
+        // (Photon's image count stays behind, unused by video.)
+        let expected = complete(&cat, &chosen);
+        for field in Field::ALL.into_iter().filter(|f| *f != Field::Images) {
+            assert_eq!(sel.get(field), expected.get(field), "through {passed}");
+        }
+        // Ray2 1080p 15 s (10 + 5) at 340 per 10 s: 340 + 170 (extend),
+        // upscale 1080p → 2160p 3 × 10, reframe 15 × 32, modify about 3 × 400.
+        assert_eq!(price(&sel), 340 + 170 + 30 + 480 + 1200, "through {passed}");
     }
-    assert_eq!(sel.get(Field::Upscale), None);
 }
 
 #[wasm_bindgen_test]

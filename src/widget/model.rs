@@ -422,16 +422,16 @@ pub fn normalize(catalog: &Catalog, sel: &mut Selection, changed: Field, keep: &
     }
 }
 
-/// After [`normalize`]: each later field left empty takes back the value a
-/// person last chose for it (`chosen`) where that exists again, so passing
-/// over a platform or model without it (arrowing through a menu) does not
-/// lose it: Ray2 on the web, then Luma Agents, then the web again is Ray2.
-/// Add-ons are not brought back: one that reappears would raise the price
-/// unasked.
+/// After [`normalize`]: each later field takes back the value a person last
+/// chose for it (`chosen`) where that exists again, in place of the default
+/// it fell back to, so passing over a platform or model without it (arrowing
+/// through a menu) does not lose it: Ray2 10 s with an upscale, then Photon
+/// or Ray1.6 (neither has 10 s or an upscale), then Ray2 again is Ray2 10 s
+/// with the upscale. The add-ons come back too: the person took none of them
+/// off.
 pub fn recall(catalog: &Catalog, sel: &mut Selection, changed: Field, chosen: &Selection) {
-    let later = Field::ALL.into_iter().skip(changed.index() + 1);
-    for field in later.filter(|f| !f.is_addon()) {
-        let Some(value) = chosen.get(field).filter(|_| sel.get(field).is_none()) else {
+    for field in Field::ALL.into_iter().skip(changed.index() + 1) {
+        let Some(value) = chosen.get(field).filter(|v| sel.get(field) != Some(*v)) else {
             continue;
         };
         let mut candidate = sel.clone();
