@@ -230,6 +230,16 @@ impl Seconds {
         self.fraction.is_zero() && self.whole == seconds
     }
 
+    /// The length as billed: `10 s`, or `7 s billed as 10 s` when it was
+    /// rounded up to `billed` seconds.
+    fn billed_text(self, billed: u64) -> String {
+        if self.is(billed) {
+            format!("{billed} s")
+        } else {
+            format!("{} s billed as {billed} s", self.text())
+        }
+    }
+
     /// `10.5`: the whole seconds, then the fraction's places.
     fn text(self) -> String {
         let mut text = self.whole.to_string();
@@ -828,11 +838,7 @@ fn price_video(
         let steps = duration.steps(step);
         let billed = mul_count(steps, step_u64).ok_or_else(total_overflow)?;
         let credits = mul_count(billed, rate).ok_or_else(total_overflow)?;
-        let length = if duration.is(billed) {
-            format!("{billed} s")
-        } else {
-            format!("{} s billed as {billed} s", duration.text())
-        };
+        let length = duration.billed_text(billed);
         b.line(
             LineItem::Video,
             format!("{} {res_id} · {length} × {rate} credits/s", model.name),
@@ -857,12 +863,10 @@ fn price_video(
         let steps = extra.steps(step);
         let billed = mul_count(steps, step_u64).ok_or_else(total_overflow)?;
         let credits = mul_count(steps, per_step).ok_or_else(total_overflow)?;
+        let length = extra.billed_text(billed);
         b.line(
             LineItem::Extend,
-            format!(
-                "Extend · {} s billed as {billed} s at the clip's own rate ({text})",
-                extra.text()
-            ),
+            format!("Extend · {length} at the clip's own rate ({text})"),
             credits,
             Some(billed),
         );

@@ -573,3 +573,30 @@ fn every_quote_reports_its_edition() {
     let q = quote(&web(r#""model":"photon","images":4"#));
     assert_eq!(q.edition.effective, "2026-05-22");
 }
+
+#[test]
+fn a_length_is_said_billed_as_more_only_when_it_was_rounded_up() {
+    let extend = |seconds: &str| {
+        let q = quote(&web(&format!(
+            r#""model":"ray-2-flash","resolution":"720p","durationSeconds":5,"addons":[{{"kind":"extend","seconds":{seconds}}}]"#
+        )));
+        line(&q, LineItem::Extend).label.clone()
+    };
+    // Ray2 Flash 720p: 55 credits per 5 s (the article's table).
+    assert_eq!(
+        extend("10"),
+        "Extend · 10 s at the clip's own rate (55 credits per 5 s)"
+    );
+    assert_eq!(
+        extend("9"),
+        "Extend · 9 s billed as 10 s at the clip's own rate (55 credits per 5 s)"
+    );
+    let clip = |seconds: &str| {
+        let q = quote(&ios(&format!(
+            r#""model":"ray-2","resolution":"540p","durationSeconds":{seconds}"#
+        )));
+        line(&q, LineItem::Video).label.clone()
+    };
+    assert_eq!(clip("10"), "Ray2 540p · 10 s × 16 credits/s");
+    assert_eq!(clip("7"), "Ray2 540p · 7 s billed as 10 s × 16 credits/s");
+}

@@ -6,7 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use credit_estimator::widget::Widget;
-use credit_estimator::widget::fmt::Fmt;
+use credit_estimator::widget::fmt::{self, Fmt};
 use credit_estimator::widget::model::{
     self, Field, Selection, complete, from_hash, normalize, parse_addons, recall, request, to_hash,
 };
@@ -297,10 +297,28 @@ fn american_english_is_written_as_intl_writes_it() {
         ("4", "$4.00"),
         ("0.5333", "$0.5333"),
         ("1053.1", "$1,053.10"),
+        // A dollar or more: cents (a fraction of a cent tells nobody
+        // anything there).
+        ("3.5333", "$3.53"),
+        ("106666.6667", "$106,666.67"),
     ] {
         assert_eq!(ours.usd(decimal), shown, "{decimal}");
         assert_eq!(intl.usd(decimal), shown, "{decimal}");
     }
+    // Amounts side by side take the places the one needing most needs: the
+    // worked example's $0.25 beside a plan's $0.2341 is $0.2500.
+    for (decimal, places, shown) in [
+        ("0.25", 4, "$0.2500"),
+        ("0.04995", 4, "$0.0500"),
+        ("0.2341", 4, "$0.2341"),
+        ("0.25", 2, "$0.25"),
+    ] {
+        assert_eq!(ours.usd_in(decimal, places), shown, "{decimal}");
+        assert_eq!(intl.usd_in(decimal, places), shown, "{decimal}");
+    }
+    assert_eq!(fmt::usd_places("0.2341"), 4);
+    assert_eq!(fmt::usd_places("0.25"), 2);
+    assert_eq!(fmt::usd_places("13333.3333"), 2);
     let mut dates = vec![
         "2026-05-22",
         "2024-02-29",
@@ -525,4 +543,28 @@ fn luma_agents_models_say_costs_are_not_published() {
     assert!(quote_of(&widget).is_none());
     assert!(text(&el, ".why").contains("not published"));
     assert!(text(&el, "select[name=model]").contains("— not published"));
+}
+
+#[wasm_bindgen_test]
+fn a_line_of_arithmetic_wraps_between_its_terms_not_inside_one() {
+    let nb = |s: &str| s.replace('_', "\u{a0}");
+    for (line, kept) in [
+        (
+            "Upscale 720p → 2160p · 4 × 5 s at 10 credits",
+            "Upscale 720p →_2160p · 4_×_5_s at 10_credits",
+        ),
+        (
+            "Extend · 9 s billed as 10 s at the clip's own rate (55 credits per 5 s)",
+            "Extend · 9_s billed as 10_s at the clip's own rate (55_credits per 5_s)",
+        ),
+        // A figure inside a name is not a number of its own.
+        ("Ray2 Flash 720p · 10 s clip", "Ray2 Flash 720p · 10_s clip"),
+        (
+            "Reframe · 15 s × 32 credits/s",
+            "Reframe · 15_s ×_32_credits/s",
+        ),
+        ("10,5 s billed as 15 s", "10,5_s billed as 15_s"),
+    ] {
+        assert_eq!(fmt::keep_terms(line), nb(kept), "{line}");
+    }
 }

@@ -136,11 +136,20 @@ impl Fmt {
         }
     }
 
-    /// Dollars from an exact decimal string, rounded to [`USD_MAX_PLACES`]
-    /// and written with two places when that is exact, else four:
-    /// `"0.2500"` -> `$0.25`, `"0.003"` -> `$0.0030`.
+    /// Dollars from an exact decimal string, with the places it needs
+    /// ([`usd_places`]): `"0.2500"` -> `$0.25`, `"0.003"` -> `$0.0030`.
     pub fn usd(&self, decimal: &str) -> String {
-        let usd = usd_places(decimal).and_then(|(text, places)| match &self.style {
+        self.usd_in(decimal, usd_places(decimal))
+    }
+
+    /// Dollars with `places` places (2 or [`USD_MAX_PLACES`]), rounded by
+    /// the core's dollar rounding: amounts shown side by side take the
+    /// places the one needing most needs, so they read alike.
+    pub fn usd_in(&self, decimal: &str, places: u8) -> String {
+        let text = Decimal::from_str_exact(decimal)
+            .ok()
+            .map(|value| usd_string(value, places.into()));
+        let usd = text.and_then(|text| match &self.style {
             Style::AmericanEnglish => american_usd(&text, places),
             Style::Intl { cents, usd4, .. } => {
                 let f = if places == 2 { cents } else { usd4 };
@@ -165,19 +174,20 @@ impl Fmt {
 /// Dollars show two places, or this many when the cents are not exact.
 const USD_MAX_PLACES: u8 = 4;
 
-/// `decimal` rounded by the core's dollar rounding to [`USD_MAX_PLACES`]
-/// (written with all of them), and the places to show: 2 when the last two
-/// are zeros, else 4. Two amounts side by side then read alike (`$0.0030`
-/// beside `$0.0031`, not `$0.003`).
-fn usd_places(decimal: &str) -> Option<(String, u8)> {
-    let value = Decimal::from_str_exact(decimal).ok()?;
-    let text = usd_string(value, USD_MAX_PLACES.into());
-    let places = if text.ends_with("00") {
+/// The places an amount of dollars needs: 2 for whole cents and for a
+/// dollar or more (where a fraction of a cent tells nobody anything:
+/// `$106,666.67`), else [`USD_MAX_PLACES`] (`$0.0533`, not `$0.05`). An
+/// amount that is not a decimal needs none of them (it is shown as given).
+pub fn usd_places(decimal: &str) -> u8 {
+    let Ok(value) = Decimal::from_str_exact(decimal) else {
+        return 2;
+    };
+    let cents = usd_string(value, USD_MAX_PLACES.into()).ends_with("00");
+    if cents || value.abs() >= Decimal::ONE {
         2
     } else {
         USD_MAX_PLACES
-    };
-    Some((text, places))
+    }
 }
 
 /// `"1234.500"` -> `1,234.5`: `Intl`'s `en-US` for a decimal of up to three
@@ -332,4 +342,26 @@ pub fn today() -> String {
         .and_then(|year| chrono::NaiveDate::from_ymd_opt(year, now.get_month() + 1, now.get_date()))
         .map(crate::calendar::format_date)
         .unwrap_or_default()
+}
+
+/// A line of arithmetic with each figure kept on one line with what follows
+/// it (`10 s`, `4 × 5 s`, `32 credits/s`, `720p → 2160p`): the spaces after
+/// a number and after `×` or `→` become no-break spaces, so a narrow column
+/// wraps between the terms, not inside one.
+pub fn keep_terms(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut token_is_number = true;
+    let mut last = ' ';
+    for c in text.chars() {
+        if c == ' ' {
+            let glue = (token_is_number && last.is_ascii_digit()) || matches!(last, '×' | '→');
+            out.push(if glue { '\u{a0}' } else { ' ' });
+            token_is_number = true;
+        } else {
+            token_is_number &= c.is_ascii_digit() || matches!(c, ',' | '.' | '$' | '(');
+            out.push(c);
+        }
+        last = c;
+    }
+    out
 }

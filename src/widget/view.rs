@@ -8,13 +8,12 @@
 
 use crate::prelude::*;
 
-use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement, Node};
 
 use super::dom::{add, add_text, attr, clear, flag, rebuild, set_prop, set_text};
-use super::fmt::{Fmt, today};
+use super::fmt::{self, Fmt, today};
 use super::model::{self, Context, Field, Kind};
 use super::{Prices, Refocus, State, Tables};
 use crate::calendar;
@@ -402,10 +401,11 @@ fn no_estimate(ui: &Ui, words: &str) {
     set_text(ui.el(r::UNIT), "");
 }
 
-/// The mark before a figure of `q` (its credits, its dollars): `≈ ` when
-/// the cost is approximate (modify).
+/// The mark before a figure of `q` (its credits, its dollars) when the cost
+/// is approximate (modify): `≈` and a no-break space, so it never ends a
+/// line by itself.
 fn about(q: &Quote) -> &'static str {
-    if q.approximate { "≈ " } else { "" }
+    if q.approximate { "≈\u{a0}" } else { "" }
 }
 
 /// The total when the selection cannot be priced.
@@ -830,10 +830,14 @@ impl State {
                 set_text(ui.el(r::NUM), &total);
                 flag(ui.el(r::NUM), "data-empty", false);
                 set_text(ui.el(r::UNIT), plural(q.credits, " credit", " credits"));
-                let usd = format!("{about}{} at the top-up rate", f.usd(&q.usd_at_top_up_rate));
-                set_text(ui.el(r::USD), &usd);
+                // The dollars are written with the dollar cards (render_rates).
                 for line in &q.lines {
-                    pair(lines, "", &f.localize(&line.label), &f.int(line.credits));
+                    pair(
+                        lines,
+                        "",
+                        &fmt::keep_terms(&f.localize(&line.label)),
+                        &f.int(line.credits),
+                    );
                 }
                 if q.lines.len() > 1 {
                     pair(lines, "sum", "Total", &total);
@@ -870,7 +874,9 @@ impl State {
     }
 
     /// Dollars: at the top-up rate and at each plan's effective rate per
-    /// credit (price / included credits), all exact decimals.
+    /// credit (price / included credits), all exact decimals; and the
+    /// headline's dollars, which are the top-up card's amount. Amounts side
+    /// by side share their places ([`Fmt::usd_in`]).
     fn render_rates(&self, ui: &Ui, prices: &Prices, priced: &Priced) {
         let rates = ui.el(r::RATES);
         clear(rates);
@@ -881,33 +887,15 @@ impl State {
         flag(rates, "hidden", false);
         let f = &self.fmt;
         let book = prices.estimator.book();
-        // An approximate cost's dollars are approximate too.
-        let about = about(q);
-        add_text(rates, "h3", "", "In dollars");
-        let Some(list) = add(rates, "ul", "rate-list") else {
-            return;
-        };
-        let row = |name: &str, price: Decimal, period: &str, credits: u64, cost: &str| {
-            if credits == 0 {
-                return;
-            }
-            let per = usd_at_rate(1, price, credits);
-            let detail = format!(
-                "{}{period} for {} credits = {} per credit",
-                f.usd(&usd_string(price, PLAN_USD_PLACES)),
-                f.int(credits),
-                f.usd(&per),
-            );
-            // Read in the order seen: the amount, what it is for, how.
-            if let Some(li) = add(&list, "li", "") {
-                add_text(&li, "span", "v", &format!("{about}{}", f.usd(cost)));
-                add_text(&li, "span", "k", name);
-                add_text(&li, "span", "d", &detail);
-            }
-        };
+        // (name, price, period, included credits, cost at that rate)
         let top_up = book.top_up();
-        let cost = &q.usd_at_top_up_rate;
-        row("Top-up credits", top_up.price_usd, "", top_up.credits, cost);
+        let mut cards = vec![(
+            "Top-up credits".to_owned(),
+            top_up.price_usd,
+            "",
+            top_up.credits,
+            q.usd_at_top_up_rate.clone(),
+        )];
         let platform = req.platform.as_deref().unwrap_or("");
         for plan in book.plans_for_platform(platform).unwrap_or(&[]) {
             let price = self.billing.price_of(plan);
@@ -918,14 +906,54 @@ impl State {
                 } else {
                     "/mo"
                 };
-                let name = format!("On {}", plan.row.name);
-                row(
-                    &name,
+                let cost = usd_at_rate(q.credits, price, included);
+                cards.push((
+                    format!("On {}", plan.row.name),
                     price,
                     period,
                     included,
-                    &usd_at_rate(q.credits, price, included),
+                    cost,
+                ));
+            }
+        }
+        cards.retain(|card| card.3 > 0);
+        let per: Vec<String> = cards
+            .iter()
+            .map(|(_, price, _, credits, _)| usd_at_rate(1, *price, *credits))
+            .collect();
+        let places = |amounts: &mut dyn Iterator<Item = &String>| {
+            amounts.map(|a| fmt::usd_places(a)).max().unwrap_or(2)
+        };
+        let cost_places = places(&mut cards.iter().map(|card| &card.4));
+        let per_places = places(&mut per.iter());
+        // An approximate cost's dollars are approximate too.
+        let about = about(q);
+        let headline = f.usd_in(&q.usd_at_top_up_rate, cost_places);
+        set_text(
+            ui.el(r::USD),
+            &format!("{about}{headline} at the top-up rate"),
+        );
+        add_text(rates, "h3", "", "In dollars");
+        let Some(list) = add(rates, "ul", "rate-list") else {
+            return;
+        };
+        for ((name, price, period, credits, cost), per) in cards.iter().zip(&per) {
+            let detail = format!(
+                "{}{period} for {} credits = {} per credit",
+                f.usd(&usd_string(*price, PLAN_USD_PLACES)),
+                f.int(*credits),
+                f.usd_in(per, per_places),
+            );
+            // Read in the order seen: the amount, what it is for, how.
+            if let Some(li) = add(&list, "li", "") {
+                add_text(
+                    &li,
+                    "span",
+                    "v",
+                    &format!("{about}{}", f.usd_in(cost, cost_places)),
                 );
+                add_text(&li, "span", "k", name);
+                add_text(&li, "span", "d", &detail);
             }
         }
     }

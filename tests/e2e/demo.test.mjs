@@ -35,6 +35,11 @@ test('the demo page runs under the strict CSP with no errors and no foreign requ
   assert.equal(await shown(main), 160, 'Ray2 720p 5 s by default');
   assert.equal(await shown(example), 75, 'the worked example');
   assert.equal((await quoteOf(example)).credits, 75);
+  // Its dollars side by side read alike: 75 × $4 / 1,200 = $0.25 beside
+  // 75 × $9.99 / 3,200 = $0.234140625 (Lite), 75 × $29.99 / 10,000 =
+  // $0.224925 (Plus) and 75 × $94.99 / 10,000 = $0.712425 (Unlimited).
+  assert.equal(await example.locator('.usd').textContent(), '$0.2500 at the top-up rate');
+  assert.deepEqual(await example.locator('.rate-list .v').allTextContents(), ['$0.2500', '$0.2341', '$0.2249', '$0.7124']);
   // The widget's own stylesheet applies under style-src 'self'.
   const styled = await main.evaluate((el) => ({
     sheets: el.shadowRoot.adoptedStyleSheets.length,
