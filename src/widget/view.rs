@@ -562,6 +562,23 @@ fn mark_invalid(ui: &mut Ui, faults: &Faults) {
     }
 }
 
+/// Whether `message` asks for a number the visitor has emptied ("Images:
+/// enter a number", [`model::number`]): a field being retyped.
+fn emptied(message: &str) -> bool {
+    message.ends_with(": enter a number")
+}
+
+/// While `editing`, keeps `el`'s last content in place, dimmed and inert (out
+/// of the tab order and the accessibility tree), so that retyping a number
+/// does not collapse what is below the field and move the page; whether it
+/// did (there was content to keep). Otherwise takes the mark off.
+fn keep_while_editing(el: &Element, editing: bool) -> bool {
+    let keep = editing && el.first_child().is_some() && !el.has_attribute("hidden");
+    flag(el, "data-stale", keep);
+    flag(el, "inert", keep);
+    keep
+}
+
 /// What plan fit and the balance check say when Luma publishes no cost for
 /// the selection.
 const UNPRICED_FIT: &str =
@@ -821,8 +838,16 @@ impl State {
     fn render_quote(&self, ui: &Ui, priced: &Priced) {
         let f = &self.fmt;
         let (lines, notes, why) = (ui.el(r::LINES), ui.el(r::NOTES), ui.el(r::WHY));
-        clear(lines);
-        clear(notes);
+        let editing = matches!(&priced.quote, Err(m) if emptied(m));
+        // The arithmetic and the dollars stay, dimmed, while a count or a
+        // length is retyped.
+        let kept = keep_while_editing(lines, editing);
+        keep_while_editing(ui.el(r::USD), kept);
+        keep_while_editing(notes, kept);
+        if !kept {
+            clear(lines);
+            clear(notes);
+        }
         let ok = match &priced.quote {
             Ok(q) => {
                 let about = about(q);
@@ -858,10 +883,10 @@ impl State {
                     NO_ESTIMATE
                 };
                 no_estimate(ui, words);
-                flag(notes, "hidden", true);
+                flag(notes, "hidden", !kept || notes.first_child().is_none());
                 set_text(why, message);
                 flag(ui.el(r::APPROX), "hidden", true);
-                false
+                kept
             }
         };
         flag(why, "data-info", priced.unpriced);
@@ -879,6 +904,10 @@ impl State {
     /// by side share their places ([`Fmt::usd_in`]).
     fn render_rates(&self, ui: &Ui, prices: &Prices, priced: &Priced) {
         let rates = ui.el(r::RATES);
+        let editing = matches!(&priced.quote, Err(m) if emptied(m));
+        if keep_while_editing(rates, editing) {
+            return;
+        }
         clear(rates);
         let (Ok(q), Some(req)) = (&priced.quote, &priced.request) else {
             flag(rates, "hidden", true);
@@ -960,8 +989,6 @@ impl State {
 
     fn render_fit(&self, ui: &Ui, prices: &Prices, priced: &Priced, faults: &mut Faults) {
         let (plans, notices, sum) = (ui.el(r::PLANS), ui.el(r::NOTICES), ui.el(r::FIT_SUM));
-        clear(plans);
-        clear(notices);
         // Above the plans, not among the notices under them: whether the
         // plans can be bought at all.
         let book = prices.estimator.book();
@@ -1000,6 +1027,21 @@ impl State {
             _ if priced.unpriced => Err(UNPRICED_FIT.into()),
             _ => Err("Choose a generation that can be priced to see which plan fits.".into()),
         };
+        // The plans stay, dimmed, while a count, a length or the generations
+        // a month is retyped.
+        let editing =
+            matches!(&fit, Err(m) if emptied(m)) || matches!(&priced.quote, Err(m) if emptied(m));
+        if keep_while_editing(plans, editing) {
+            keep_while_editing(notices, true);
+            if let Err(message) = fit {
+                set_text(sum, &message);
+                faults.push((message, "fit-sum"));
+            }
+            return;
+        }
+        keep_while_editing(notices, false);
+        clear(plans);
+        clear(notices);
         match fit {
             Ok(fit) => {
                 let f = &self.fmt;
@@ -1139,18 +1181,23 @@ impl State {
                 add_text(&li, "p", "plan-sub", &text);
             }
             // How many the plan's own credits make: what a visitor asks of a
-            // plan ("how many videos do I get?").
-            if let Some(n) = plan
+            // plan ("how many videos do I get?"). Said as the credits' (not
+            // the plan's), since top-up packs may make the rest.
+            if let Some((included, n)) = plan
                 .included_credits
-                .and_then(|c| c.checked_div(one.credits))
+                .and_then(|c| Some((c, c.checked_div(one.credits)?)))
             {
                 let about = if one.approximate { "about " } else { "" };
-                let what = if plan.relaxed_mode {
-                    "fast a month, then relaxed"
+                let (fast, rest) = if plan.relaxed_mode {
+                    (" fast", "; more run in relaxed mode")
                 } else {
-                    "of these a month"
+                    ("", "")
                 };
-                let text = format!("Makes {about}{} {what}", f.int(n));
+                let text = format!(
+                    "Its {}{fast} credits make {about}{} of these a month{rest}",
+                    f.int(included),
+                    f.int(n)
+                );
                 add_text(&li, "p", "plan-sub makes", &text);
             }
             texts(&add(&li, "ul", "plan-why")?, &plan.reasons, f);

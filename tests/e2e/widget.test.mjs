@@ -449,13 +449,14 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   // What a plan's own credits make: Ray2 720p 5 s is 160 credits, Lite
   // includes 3,200 (20 of them), Plus 10,000 (62), Unlimited 10,000 fast.
   const makes = (name) => card(name).locator('.makes').textContent();
-  assert.equal(await makes('Lite'), 'Makes 20 of these a month');
-  assert.equal(await makes('Plus'), 'Makes 62 of these a month');
-  assert.equal(await makes('Unlimited'), 'Makes 62 fast a month, then relaxed');
+  // Said as the credits', since top-up packs may make the rest.
+  assert.equal(await makes('Lite'), 'Its 3,200 credits make 20 of these a month');
+  assert.equal(await makes('Plus'), 'Its 10,000 credits make 62 of these a month');
+  assert.equal(await makes('Unlimited'), 'Its 10,000 fast credits make 62 of these a month; more run in relaxed mode');
   assert.equal(await card('Enterprise').locator('.makes').count(), 0);
   // With modify (about 400 more a 5 s clip) the count is approximate too.
   await choose(w, { modify: true });
-  assert.equal(await makes('Lite'), 'Makes about 5 of these a month');
+  assert.equal(await makes('Lite'), 'Its 3,200 credits make about 5 of these a month');
   await choose(w, { modify: false });
   // A plan that is not an option and has no price shows no dash for one.
   assert.equal(await card('Enterprise').locator('.plan-price').isVisible(), false);
@@ -749,8 +750,23 @@ test('an emptied count or length is asked for, not priced at its default', async
   const w = await widget(page);
   await choose(w, { model: 'photon', images: 8 });
   assert.equal(await shown(w), 32);
+  const fitTop = () => w.evaluate((el) => el.shadowRoot.querySelector('.fit').getBoundingClientRect().top - el.getBoundingClientRect().top);
+  const stale = () => w.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-stale]')].map((e) => `${e.className}${e.inert ? ' inert' : ''}`));
+  const before = await fitTop();
   await w.getByLabel('Images').fill('');
   assert.equal(await w.locator('.why').textContent(), 'Images: enter a number');
+  // While the number is retyped, the last arithmetic, dollars and plans
+  // stay in place, dimmed and inert: the sections below do not jump.
+  assert.deepEqual(await stale(), ['usd inert', 'lines inert', 'notes inert', 'rates inert', 'plans inert', 'notices inert']);
+  assert.ok(Math.abs((await fitTop()) - before) < 40, `${before} -> ${await fitTop()}`);
+  await w.getByLabel('Images').fill('4');
+  assert.deepEqual(await stale(), []);
+  await w.getByLabel('Generations a month').fill('');
+  assert.deepEqual(await stale(), ['plans inert', 'notices inert']);
+  assert.equal(await w.locator('.fit-sum').textContent(), 'Generations a month: enter a number');
+  await w.getByLabel('Generations a month').fill('10');
+  assert.deepEqual(await stale(), []);
+  await w.getByLabel('Images').fill('');
   assert.equal(await w.locator('.num').getAttribute('data-empty'), '');
   assert.equal(await w.getByLabel('Images').inputValue(), '');
   assert.equal(await quoteOf(w), null);
