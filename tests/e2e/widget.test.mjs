@@ -809,6 +809,31 @@ test('the balance panel shows only the pools of the plan\'s product', async () =
   await context.close();
 });
 
+test('no balance field is left alone beside an empty cell, at any width', async () => {
+  for (const width of [320, 700, 820, 1280]) {
+    const { page, context } = await open(env, '', { viewport: { width, height: 900 } });
+    const w = await widget(page);
+    await w.getByText('Check my balance').click();
+    for (const platform of ['dream-machine-web', 'luma-agents']) {
+      await choose(w, { platform });
+      // Each row's fields (by their top): a field alone in its row spans it.
+      const rows = await w.evaluate((el) => {
+        const row = el.shadowRoot.querySelector('.row.bal');
+        const byTop = {};
+        for (const f of row.querySelectorAll(':scope > :not([hidden])')) {
+          const box = f.getBoundingClientRect();
+          (byTop[Math.round(box.top)] ??= []).push(Math.round(box.width));
+        }
+        return { width: Math.round(row.getBoundingClientRect().width), rows: Object.values(byTop) };
+      });
+      for (const fields of rows.rows) {
+        if (fields.length === 1) assert.ok(Math.abs(fields[0] - rows.width) <= 1, `${platform} at ${width}px: ${JSON.stringify(rows)}`);
+      }
+    }
+    await context.close();
+  }
+});
+
 test('passing over a platform that lacks the chosen model does not lose it', async () => {
   const { page, context } = await open(env);
   const w = await widget(page);
