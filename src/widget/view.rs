@@ -1215,11 +1215,15 @@ impl State {
         faults: &mut Faults,
     ) -> Option<String> {
         let book = prices.estimator.book();
-        let product = priced
+        let platform = priced
             .request
             .as_ref()
-            .and_then(|r| book.platform(r.platform.as_deref()?))
-            .map(|p| p.product.to_string());
+            .and_then(|r| book.platform(r.platform.as_deref()?));
+        let product = platform.map(|p| p.product.to_string());
+        // A platform whose own plans are not published (the iOS app): what
+        // its subscriptions give a month is not known either, so it is asked
+        // for, not taken from the web plan of the same name.
+        let unpublished = platform.filter(|p| book.plans_for_platform(&p.id).is_none());
         let product_id = product.as_deref().unwrap_or("");
         let extra = book.product(product_id).map_or("", |p| &p.extra_credits);
         let top_ups = extra == "topUps";
@@ -1242,7 +1246,9 @@ impl State {
             }
         }
         // `None` where the plan's monthly credits are not published.
-        let allowance = mine.and_then(|p| p.row.credits);
+        let allowance = mine
+            .filter(|_| unpublished.is_none())
+            .and_then(|p| p.row.credits);
         fill(ui, r::WALLET_PLAN, items, &chosen, plans.is_empty());
         let plan_error = self.plan_attr.as_ref().filter(|id| !known(id)).map(|id| {
             let ids: Vec<&str> = plans.iter().map(|p| p.row.id.as_ref()).collect();
@@ -1284,6 +1290,10 @@ impl State {
             (Ok(_), Some(_)) if monthly.trim().is_empty() && images_only.is_none() => {
                 let name = mine.map_or("", |p| p.row.name.as_ref());
                 Err(match allowance {
+                    None if let Some(p) = unpublished => format!(
+                        "Luma does not publish the plans of {} or what they give a month: enter your monthly credits left to check this balance.",
+                        p.name
+                    ),
                     None => format!(
                         "Luma does not publish how many credits {name} gives a month: enter your monthly credits left to check this balance."
                     ),
