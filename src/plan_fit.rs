@@ -80,10 +80,12 @@ impl Billing {
     }
 
     /// What `plan` costs a month under this billing, where it is published.
+    /// A plan that is not paid for (Free, $0) is billed neither way: its
+    /// price is the same under both (pricing/README.md, rule 19).
     pub fn price_of(self, plan: &PlanPrice) -> Option<Decimal> {
         match self {
-            Billing::Monthly => plan.monthly_usd,
-            Billing::Annual => plan.annual_monthly_usd,
+            Billing::Annual if plan.row.paid => plan.annual_monthly_usd,
+            _ => plan.monthly_usd,
         }
     }
 

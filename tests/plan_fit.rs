@@ -158,6 +158,17 @@ fn annual_billing_uses_the_annual_monthly_price() {
             .iter()
             .any(|r| r.contains("$95.90 a year"))
     );
+    // Free is billed neither way ("Free | $0 | - | -"): $0, and still not
+    // priced for its "limited" credits, not for a missing annual price.
+    let free = plan(&f, "free");
+    assert_eq!(free.price_usd.as_deref(), Some("0.00"));
+    assert_eq!(free.total_usd, None);
+    assert!(
+        free.reasons.iter().any(|r| r.contains("“limited”")),
+        "{:?}",
+        free.reasons
+    );
+    assert!(!free.reasons.iter().any(|r| r.contains("annual")));
     // 25,000 annual: Plus 15,000 more = 13 packs ($52) + 23.99 = 75.99 = Unlimited's 75.99.
     // Equal totals and equal credits: the plan with relaxed mode gives more for the money.
     let f = fit(
