@@ -176,7 +176,14 @@ export interface Wallet {
 }
 
 /** A quote() request, or a cost the caller already knows. */
-export type CheckRequest = QuoteRequest | { credits: number; platform?: PlatformId | null };
+export type CheckRequest =
+  | QuoteRequest
+  | {
+      credits: number;
+      platform?: PlatformId | null;
+      /** A known cost takes no generation fields (`invalid_request`). */
+      model?: never; resolution?: never; durationSeconds?: never; images?: never; addons?: never;
+    };
 
 export interface Draw {
   pool: "monthly" | "gifted" | "topUp" | "spendingLimit";

@@ -1,4 +1,4 @@
-// Type-checked by types.test.mjs: each line below must be a type error (7 in all).
+// Type-checked by types.test.mjs: each line below must be a type error (8 in all).
 import { quote, check } from '../../pkg/credit_estimator.js';
 
 quote({ platform: 'dream-machine-web', model: 'photon', images: '4' });
@@ -10,3 +10,5 @@ const total: string | undefined = document.querySelector('credit-estimator')?.qu
 void [credits, total];
 // The event is typed on document too.
 document.addEventListener('estimate', (e) => { const n: string | undefined = e.detail.quote?.credits; void n; });
+// A known cost with a generation's fields, which check() refuses.
+check({ platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 5 }, { credits: 3, model: 'ray-2' });
