@@ -288,7 +288,7 @@ fn the_whole_clip_note_names_the_add_ons_asked_for() {
 }
 
 #[test]
-fn a_per_second_line_says_billed_as_only_when_it_rounds() {
+fn a_length_says_billed_as_only_when_it_rounds() {
     let label = |seconds: &str| {
         let q = quote(&ios(&format!(
             r#""model":"ray-2","resolution":"720p","durationSeconds":{seconds}"#
@@ -297,6 +297,21 @@ fn a_per_second_line_says_billed_as_only_when_it_rounds() {
     };
     assert_eq!(label("5"), "Ray2 720p · 5 s × 32 credits/s");
     assert_eq!(label("7"), "Ray2 720p · 7 s billed as 10 s × 32 credits/s");
+    // An extend likewise, at Ray2 Flash 720p's 55 credits per 5 s.
+    let extend = |seconds: &str| {
+        let q = quote(&web(&format!(
+            r#""model":"ray-2-flash","resolution":"720p","durationSeconds":5,"addons":[{{"kind":"extend","seconds":{seconds}}}]"#
+        )));
+        line(&q, LineItem::Extend).label.clone()
+    };
+    assert_eq!(
+        extend("10"),
+        "Extend · 10 s at the clip's own rate (55 credits per 5 s)"
+    );
+    assert_eq!(
+        extend("9"),
+        "Extend · 9 s billed as 10 s at the clip's own rate (55 credits per 5 s)"
+    );
 }
 
 #[test]
@@ -572,31 +587,4 @@ fn notes_explain_batches() {
 fn every_quote_reports_its_edition() {
     let q = quote(&web(r#""model":"photon","images":4"#));
     assert_eq!(q.edition.effective, "2026-05-22");
-}
-
-#[test]
-fn a_length_is_said_billed_as_more_only_when_it_was_rounded_up() {
-    let extend = |seconds: &str| {
-        let q = quote(&web(&format!(
-            r#""model":"ray-2-flash","resolution":"720p","durationSeconds":5,"addons":[{{"kind":"extend","seconds":{seconds}}}]"#
-        )));
-        line(&q, LineItem::Extend).label.clone()
-    };
-    // Ray2 Flash 720p: 55 credits per 5 s (the article's table).
-    assert_eq!(
-        extend("10"),
-        "Extend · 10 s at the clip's own rate (55 credits per 5 s)"
-    );
-    assert_eq!(
-        extend("9"),
-        "Extend · 9 s billed as 10 s at the clip's own rate (55 credits per 5 s)"
-    );
-    let clip = |seconds: &str| {
-        let q = quote(&ios(&format!(
-            r#""model":"ray-2","resolution":"540p","durationSeconds":{seconds}"#
-        )));
-        line(&q, LineItem::Video).label.clone()
-    };
-    assert_eq!(clip("10"), "Ray2 540p · 10 s × 16 credits/s");
-    assert_eq!(clip("7"), "Ray2 540p · 7 s billed as 10 s × 16 credits/s");
 }
