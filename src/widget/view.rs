@@ -586,6 +586,17 @@ const UNPRICED_FIT: &str =
 const UNPRICED_CHECK: &str =
     "Luma does not publish what this generation costs, so no balance can be checked against it.";
 
+/// A dollar card: what the generation costs at one rate per credit.
+struct RateCard {
+    name: String,
+    /// What `included` credits cost (a pack, or a plan a month).
+    price: rust_decimal::Decimal,
+    period: &'static str,
+    included: u64,
+    /// The generation's cost at this rate, exact.
+    cost: String,
+}
+
 /// The outcome of pricing the selection.
 pub struct Priced {
     pub request: Option<QuoteRequest>,
@@ -916,15 +927,14 @@ impl State {
         flag(rates, "hidden", false);
         let f = &self.fmt;
         let book = prices.estimator.book();
-        // (name, price, period, included credits, cost at that rate)
         let top_up = book.top_up();
-        let mut cards = vec![(
-            "Top-up credits".to_owned(),
-            top_up.price_usd,
-            "",
-            top_up.credits,
-            q.usd_at_top_up_rate.clone(),
-        )];
+        let mut cards = vec![RateCard {
+            name: "Top-up credits".to_owned(),
+            price: top_up.price_usd,
+            period: "",
+            included: top_up.credits,
+            cost: q.usd_at_top_up_rate.clone(),
+        }];
         let platform = req.platform.as_deref().unwrap_or("");
         for plan in book.plans_for_platform(platform).unwrap_or(&[]) {
             let price = self.billing.price_of(plan);
@@ -935,25 +945,24 @@ impl State {
                 } else {
                     "/mo"
                 };
-                let cost = usd_at_rate(q.credits, price, included);
-                cards.push((
-                    format!("On {}", plan.row.name),
+                cards.push(RateCard {
+                    name: format!("On {}", plan.row.name),
                     price,
                     period,
                     included,
-                    cost,
-                ));
+                    cost: usd_at_rate(q.credits, price, included),
+                });
             }
         }
-        cards.retain(|card| card.3 > 0);
+        cards.retain(|card| card.included > 0);
         let per: Vec<String> = cards
             .iter()
-            .map(|(_, price, _, credits, _)| usd_at_rate(1, *price, *credits))
+            .map(|card| usd_at_rate(1, card.price, card.included))
             .collect();
         let places = |amounts: &mut dyn Iterator<Item = &String>| {
             amounts.map(|a| fmt::usd_places(a)).max().unwrap_or(2)
         };
-        let cost_places = places(&mut cards.iter().map(|card| &card.4));
+        let cost_places = places(&mut cards.iter().map(|card| &card.cost));
         let per_places = places(&mut per.iter());
         // An approximate cost's dollars are approximate too.
         let about = about(q);
@@ -966,11 +975,12 @@ impl State {
         let Some(list) = add(rates, "ul", "rate-list") else {
             return;
         };
-        for ((name, price, period, credits, cost), per) in cards.iter().zip(&per) {
+        for (card, per) in cards.iter().zip(&per) {
             let detail = format!(
-                "{}{period} for {} credits = {} per credit",
-                f.usd(&usd_string(*price, PLAN_USD_PLACES)),
-                f.int(*credits),
+                "{}{} for {} credits = {} per credit",
+                f.usd(&usd_string(card.price, PLAN_USD_PLACES)),
+                card.period,
+                f.int(card.included),
                 f.usd_in(per, per_places),
             );
             // Read in the order seen: the amount, what it is for, how.
@@ -979,9 +989,9 @@ impl State {
                     &li,
                     "span",
                     "v",
-                    &format!("{about}{}", f.usd_in(cost, cost_places)),
+                    &format!("{about}{}", f.usd_in(&card.cost, cost_places)),
                 );
-                add_text(&li, "span", "k", name);
+                add_text(&li, "span", "k", &card.name);
                 add_text(&li, "span", "d", &detail);
             }
         }
