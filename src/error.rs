@@ -35,7 +35,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// Every code, for tests and documentation.
+    /// Every code (for tests, documentation and `isEstimatorError`).
     pub const ALL: [ErrorCode; 10] = [
         ErrorCode::InvalidRequest,
         ErrorCode::UnknownPlatform,

@@ -1,5 +1,5 @@
 //! The JavaScript boundary (wasm32 only): `quote`, `catalog`, `planFit`,
-//! `check`, `quoteMany` and the `Estimator` class.
+//! `check`, `quoteMany`, the `Estimator` class and `isEstimatorError`.
 //!
 //! Inputs arrive as plain JS values and are read by [`from_js`] (which names
 //! the path of any fault and rejects unknown fields); results leave as plain
@@ -216,6 +216,23 @@ pub fn check(
     request: CheckRequestJs,
 ) -> core::result::Result<CheckResultJs, JsValue> {
     with_default(|e| check_with(e, wallet.into(), request.into())).map(JsCast::unchecked_into)
+}
+
+/// Whether `value` is an error this module threw: an `Error` named
+/// `EstimatorError` whose `code` is one of the documented codes. For a
+/// `catch (e)`, where TypeScript knows nothing of `e`.
+#[wasm_bindgen(
+    js_name = isEstimatorError,
+    unchecked_return_type = "value is EstimatorError"
+)]
+pub fn is_estimator_error(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> bool {
+    // Read through Reflect, which catches what a Proxy or a getter throws.
+    let text = |key: &str| Reflect::get(&value, &key.into()).ok()?.as_string();
+    value.is_instance_of::<js_sys::Error>()
+        && text("name").as_deref() == Some("EstimatorError")
+        && text("code").is_some_and(|code| ErrorCode::ALL.iter().any(|c| c.as_str() == code))
 }
 
 /// The tables of `pricing/` built into this module, as a fresh object to

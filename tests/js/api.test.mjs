@@ -204,3 +204,22 @@ test("pkg/README.md's links to the repository's files lead to them", async () =>
   assert.ok(links.length >= 2, links.join());
   for (const link of links) assert.ok(fs.existsSync(path.join(root, 'pkg', link)), link);
 });
+
+test('isEstimatorError() tells the module\'s errors from any other value', () => {
+  const { isEstimatorError } = pkg;
+  const error = thrown(() => quote({ platform: 'web', model: 'photon', images: 4 }));
+  assert.equal(isEstimatorError(error), true);
+  const named = Object.assign(new Error('x'), { name: 'EstimatorError', code: 'unpriced' });
+  assert.equal(isEstimatorError(named), true, 'any Error of that name with a documented code');
+  for (const [i, other] of [
+    new Error('x'),
+    Object.assign(new Error('x'), { name: 'EstimatorError', code: 'sold_out' }),
+    Object.assign(new TypeError('x'), { code: 'unpriced' }),
+    { name: 'EstimatorError', code: 'unpriced', message: 'not an Error' },
+    new Proxy(error, { get() { throw new Error('boom'); } }),
+    Proxy.revocable({}, {}).proxy,
+    null, undefined, 0, 'EstimatorError', Symbol('e'), 10n,
+  ].entries()) {
+    assert.equal(isEstimatorError(other), false, `value ${i}`);
+  }
+});

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pkg } from './load.mjs';
 
-const { quote, quoteMany, catalog, planFit, check, defaultTables, Estimator } = pkg;
+const { quote, quoteMany, catalog, planFit, check, defaultTables, Estimator, isEstimatorError } = pkg;
 const CODES = new Set([
   'invalid_request', 'unknown_platform', 'unknown_model', 'unsupported_resolution', 'unsupported_duration',
   'invalid_addon', 'unpriced', 'invalid_wallet', 'platform_mismatch', 'invalid_tables',
@@ -154,7 +154,11 @@ test('every export survives thousands of arbitrary values', () => {
     outcome(`${label} new Estimator`, () => new Estimator(a));
     outcome(`${label} estimator.quote`, () => estimator.quote(b));
     outcome(`${label} estimator.check`, () => estimator.check(b, a));
-    calls += 7;
+    // A guard answers true or false, whatever it is given, and throws nothing.
+    assert.equal(typeof isEstimatorError(a), 'boolean', label);
+    if (isEstimatorError(a)) assert.ok(a instanceof Error && CODES.has(a.code), label);
+    for (const thrown of [q, fit, c]) if (thrown.error) assert.equal(isEstimatorError(thrown.error), true, label);
+    calls += 8;
   }
   // The functions that take nothing ignore whatever they are given.
   for (const a of atoms.slice(0, 20)) {

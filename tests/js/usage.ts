@@ -1,6 +1,6 @@
 // Type-checked by types.test.mjs: a strict program using every export.
-import { quote, catalog, planFit, check, quoteMany, Estimator, defaultTables } from '../../pkg/credit_estimator.js';
-import type { Quote, QuoteRequest, CheckResult, PlanFit, Catalog, EstimatorError, Tables, EstimateDetail } from '../../pkg/credit_estimator.js';
+import { quote, catalog, planFit, check, quoteMany, Estimator, defaultTables, isEstimatorError } from '../../pkg/credit_estimator.js';
+import type { Quote, QuoteRequest, CheckResult, PlanFit, Catalog, EstimatorError, ErrorCode, Tables, EstimateDetail } from '../../pkg/credit_estimator.js';
 
 const request: QuoteRequest = { platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5, addons: [{ kind: 'upscale', to: '2160p' }] };
 const q: Quote = quote(request);
@@ -34,3 +34,13 @@ el?.addEventListener('estimate', (event) => {
   void asked;
 });
 void shown;
+// A caught value narrows to the module's error by its guard.
+try {
+  quote(request);
+} catch (error: unknown) {
+  if (isEstimatorError(error)) {
+    const code: ErrorCode = error.code;
+    const message: string = error.message;
+    void [code, message];
+  }
+}
