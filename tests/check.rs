@@ -65,6 +65,12 @@ fn generation(json: &str) -> CheckRequest {
 
 const WORKED_EXAMPLE: &str = r#"{"platform":"dream-machine-web","model":"ray-2-flash","resolution":"720p","durationSeconds":5,"addons":[{"kind":"upscale","to":"2160p"}]}"#;
 
+/// The check of the article's worked example (75 credits) against `wallet`.
+#[track_caller]
+fn worked_example(wallet: &str) -> credit_estimator::CheckResult {
+    check(wallet, WORKED_EXAMPLE).unwrap()
+}
+
 #[test]
 fn pools_are_drawn_monthly_then_gifted_then_oldest_top_up() {
     let w = dm(
@@ -75,7 +81,7 @@ fn pools_are_drawn_monthly_then_gifted_then_oldest_top_up() {
         10,
         &[lot(1200, "2026-01-05"), lot(1200, "2025-12-01")].join(","),
     );
-    let r = check(&w, WORKED_EXAMPLE).unwrap();
+    let r = worked_example(&w);
     assert_eq!(r.verdict, Verdict::Ok);
     assert_eq!(r.cost, 75);
     assert_eq!(r.shortfall, 0);
@@ -255,7 +261,7 @@ fn top_ups_hide_unless_the_plan_is_active_and_paid() {
 #[test]
 fn unlimited_and_enterprise_run_relaxed_when_credits_run_out() {
     for plan in ["unlimited", "enterprise"] {
-        let r = check(&dm(plan, "active", "2026-11-21", 10, 0, ""), WORKED_EXAMPLE).unwrap();
+        let r = worked_example(&dm(plan, "active", "2026-11-21", 10, 0, ""));
         assert_eq!(r.verdict, Verdict::Relaxed, "{plan}");
         assert!(r.draws.is_empty());
         assert_eq!(r.shortfall, 0);
@@ -263,30 +269,17 @@ fn unlimited_and_enterprise_run_relaxed_when_credits_run_out() {
     }
     // Enough credits: drawn as usual.
     assert_eq!(
-        check(
-            &dm("unlimited", "active", "2026-11-21", 100, 0, ""),
-            WORKED_EXAMPLE
-        )
-        .unwrap()
-        .verdict,
+        worked_example(&dm("unlimited", "active", "2026-11-21", 100, 0, "")).verdict,
         Verdict::Ok
     );
     // Not active: no relaxed queue.
-    let r = check(
-        &dm("unlimited", "paused", "2026-11-21", 10, 0, ""),
-        WORKED_EXAMPLE,
-    )
-    .unwrap();
+    let r = worked_example(&dm("unlimited", "paused", "2026-11-21", 10, 0, ""));
     assert_eq!(r.verdict, Verdict::Insufficient);
 }
 
 #[test]
 fn insufficient_says_what_is_missing_and_does_not_offer_to_sell() {
-    let r = check(
-        &dm("plus", "active", "2026-11-21", 20, 0, ""),
-        WORKED_EXAMPLE,
-    )
-    .unwrap();
+    let r = worked_example(&dm("plus", "active", "2026-11-21", 20, 0, ""));
     assert_eq!(
         (r.verdict, r.shortfall, r.top_up_packs),
         (Verdict::Insufficient, 55, Some(1))
@@ -602,14 +595,8 @@ fn known_costs_must_be_whole_positive_numbers() {
 fn no_cheaper_generation_is_offered_below_the_cheapest_one() {
     // The cheapest Dream Machine generation is one Photon batch: "4 credits
     // per image", "batches of 4 → 16 credits per batch".
-    let remedies = |monthly: u64| {
-        check(
-            &dm("plus", "active", "2026-11-21", monthly, 0, ""),
-            WORKED_EXAMPLE,
-        )
-        .unwrap()
-        .remedies
-    };
+    let remedies =
+        |monthly: u64| worked_example(&dm("plus", "active", "2026-11-21", monthly, 0, "")).remedies;
     assert!(
         !remedies(15).iter().any(|m| m.contains("cheaper")),
         "{:?}",
@@ -674,11 +661,7 @@ fn an_approximate_cost_says_so() {
         "{:?}",
         r.reasons
     );
-    let r = check(
-        &dm("plus", "active", "2026-11-21", 1000, 0, ""),
-        WORKED_EXAMPLE,
-    )
-    .unwrap();
+    let r = worked_example(&dm("plus", "active", "2026-11-21", 1000, 0, ""));
     never_mentions(&r.reasons, "approximate");
 }
 
@@ -702,11 +685,7 @@ fn monthly_credits_above_the_plans_allowance_are_pointed_out_and_counted() {
     // your billing cycle" and "Monthly credits do not roll over": Lite's
     // allowance is 3,200 (plan-prices.md), so 5,000 left is worth a second
     // look, but it is not refused.
-    let r = check(
-        &dm("lite", "active", "2026-11-21", 5_000, 0, ""),
-        WORKED_EXAMPLE,
-    )
-    .unwrap();
+    let r = worked_example(&dm("lite", "active", "2026-11-21", 5_000, 0, ""));
     assert_eq!(r.verdict, Verdict::Ok);
     assert_eq!(draws(&r), [(Pool::Monthly, 75, None)]);
     assert!(
@@ -724,7 +703,7 @@ fn monthly_credits_above_the_plans_allowance_are_pointed_out_and_counted() {
         dm("unlimited", "active", "2026-11-21", 10_000, 0, ""),
         dm("enterprise", "active", "2026-11-21", 50_000, 0, ""),
     ] {
-        let r = check(&w, WORKED_EXAMPLE).unwrap();
+        let r = worked_example(&w);
         assert!(
             !r.reasons.iter().any(|m| m.contains("allowance")),
             "{w}: {:?}",
@@ -732,11 +711,7 @@ fn monthly_credits_above_the_plans_allowance_are_pointed_out_and_counted() {
         );
     }
     // Plus and Unlimited include 10,000 a month.
-    let r = check(
-        &dm("unlimited", "active", "2026-11-21", 10_001, 0, ""),
-        WORKED_EXAMPLE,
-    )
-    .unwrap();
+    let r = worked_example(&dm("unlimited", "active", "2026-11-21", 10_001, 0, ""));
     assert!(
         r.reasons
             .iter()
