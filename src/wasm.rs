@@ -61,10 +61,13 @@ extern "C" {
     pub type TablesJs;
 }
 
+/// The `name` of every error this module throws (`isEstimatorError` checks it).
+const ERROR_NAME: &str = "EstimatorError";
+
 /// The one way a core error reaches JavaScript: a real `Error` with `code`.
 pub fn into_error(error: Error) -> JsValue {
     let js = js_sys::Error::new(error.message());
-    js.set_name("EstimatorError");
+    js.set_name(ERROR_NAME);
     // Setting a property on a fresh Error object cannot fail.
     let _ = Reflect::set(&js, &"code".into(), &error.code().as_str().into());
     js.into()
@@ -231,7 +234,7 @@ pub fn is_estimator_error(
     // Read through Reflect, which catches what a Proxy or a getter throws.
     let text = |key: &str| Reflect::get(&value, &key.into()).ok()?.as_string();
     value.is_instance_of::<js_sys::Error>()
-        && text("name").as_deref() == Some("EstimatorError")
+        && text("name").as_deref() == Some(ERROR_NAME)
         && text("code").is_some_and(|code| ErrorCode::ALL.iter().any(|c| c.as_str() == code))
 }
 

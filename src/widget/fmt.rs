@@ -206,8 +206,8 @@ fn american_number(plain: &str) -> Option<String> {
     Some(out)
 }
 
-/// `("1234.5000", 2)` -> `$1,234.50`: `Intl`'s `en-US` dollars with `places`
-/// places of a decimal already rounded to four.
+/// `("1234.50", 2)` -> `$1,234.50`: `Intl`'s `en-US` dollars of a decimal
+/// already rounded to `places` places (and written with all of them).
 fn american_usd(text: &str, places: u8) -> Option<String> {
     let (sign, text) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),

@@ -606,6 +606,14 @@ pub struct Priced {
     pub unpriced: bool,
 }
 
+impl Priced {
+    /// Whether the quote waits for a count or a length the visitor emptied
+    /// to retype ([`emptied`]).
+    fn emptied(&self) -> bool {
+        matches!(&self.quote, Err(m) if emptied(m))
+    }
+}
+
 impl State {
     /// Brings the whole widget up to date with the state.
     pub(super) fn render(&mut self) {
@@ -849,7 +857,7 @@ impl State {
     fn render_quote(&self, ui: &Ui, priced: &Priced) {
         let f = &self.fmt;
         let (lines, notes, why) = (ui.el(r::LINES), ui.el(r::NOTES), ui.el(r::WHY));
-        let editing = matches!(&priced.quote, Err(m) if emptied(m));
+        let editing = priced.emptied();
         // The arithmetic and the dollars stay, dimmed, while a count or a
         // length is retyped.
         let kept = keep_while_editing(lines, editing);
@@ -915,7 +923,7 @@ impl State {
     /// by side share their places ([`Fmt::usd_in`]).
     fn render_rates(&self, ui: &Ui, prices: &Prices, priced: &Priced) {
         let rates = ui.el(r::RATES);
-        let editing = matches!(&priced.quote, Err(m) if emptied(m));
+        let editing = priced.emptied();
         if keep_while_editing(rates, editing) {
             return;
         }
@@ -1039,8 +1047,7 @@ impl State {
         };
         // The plans stay, dimmed, while a count, a length or the generations
         // a month is retyped.
-        let editing =
-            matches!(&fit, Err(m) if emptied(m)) || matches!(&priced.quote, Err(m) if emptied(m));
+        let editing = matches!(&fit, Err(m) if emptied(m)) || priced.emptied();
         if keep_while_editing(plans, editing) {
             keep_while_editing(notices, true);
             if let Err(message) = fit {
