@@ -158,7 +158,8 @@ fn annual_billing_uses_the_annual_monthly_price() {
             .iter()
             .any(|r| r.contains("$95.90 a year"))
     );
-    // Free is billed neither way ("Free | $0 | - | -"): $0, and still not
+    // Free is billed neither way ($0 a month, "-" annually in plan-prices.md):
+    // $0, and still not
     // priced for its "limited" credits, not for a missing annual price.
     let free = plan(&f, "free");
     assert_eq!(free.price_usd.as_deref(), Some("0.00"));
