@@ -546,11 +546,16 @@ impl State {
                 Some("add") => {
                     // A new row starts at one pack of the tables' size; with
                     // no tables (the button is disabled then) it starts empty.
+                    // Its date is asked for, not preset to today: Dream
+                    // Machine sells no credits now ("no new purchases can be
+                    // made"), and a top-up counts for 12 months from the day
+                    // it was bought, so a guessed date could count an expired
+                    // one.
                     let credits = match &self.prices {
                         Tables::Ready(p) => p.catalog.top_up.credits.to_string(),
                         _ => String::new(),
                     };
-                    self.wallet.top_ups.push((credits, fmt::today()));
+                    self.wallet.top_ups.push((credits, String::new()));
                     self.refocus = Some(Refocus::Added);
                 }
                 Some("remove") => {

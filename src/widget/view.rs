@@ -1341,6 +1341,7 @@ impl State {
     fn render_top_ups(&self, ui: &mut Ui) {
         let list = ui.el(r::TOP_UPS);
         clear(list);
+        let today = today();
         for (i, (credits, date)) in self.wallet.top_ups.iter().enumerate() {
             let Some(group) = add(list, "div", "row top-up") else {
                 continue;
@@ -1359,6 +1360,10 @@ impl State {
             let id = format!("td{i}");
             if let Some(input) = labelled(&group, "Bought on", "input", "topup-date", &id) {
                 attr(&input, "type", "date");
+                // The date picker offers no day after today.
+                if !today.is_empty() {
+                    attr(&input, "max", &today);
+                }
                 attr(&input, "data-i", &index);
                 set_value(&input, date);
             }
@@ -1413,7 +1418,20 @@ impl State {
         let rows = if top_ups { &w.top_ups[..] } else { &[] };
         for (i, (credits, date)) in rows.iter().enumerate() {
             if date.trim().is_empty() {
-                return Err(format!("Top-up {}: Bought on: enter a date", i + 1));
+                // Why the date matters, since a new row asks for it.
+                let lasts = match &self.prices {
+                    Tables::Ready(p) => {
+                        format!(
+                            "; a top-up counts for {} months from it",
+                            p.catalog.top_up.valid_months
+                        )
+                    }
+                    _ => String::new(),
+                };
+                return Err(format!(
+                    "Top-up {}: Bought on: enter the date it was bought{lasts}",
+                    i + 1
+                ));
             }
             // ISO dates compare as text; a malformed one is the core's to name.
             if date.len() == 10 && !today.is_empty() && date.as_str() > today.as_str() {

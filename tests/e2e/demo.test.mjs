@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { start, open, widget, shown, call, quoteOf, choose, www, screenshotPath } from './helpers.mjs';
+import { start, open, widget, shown, call, quoteOf, choose, browserDate, www, screenshotPath } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -222,6 +222,7 @@ test('at 320 px nothing overflows sideways; dark mode follows prefers-color-sche
   const w = narrow.page.locator('credit-estimator').first();
   await w.getByText('Check my balance').click();
   await w.getByRole('button', { name: 'Add a top-up' }).click();
+  await w.getByLabel('Bought on').fill(await browserDate(narrow.page, 40));
   await choose(w, { model: 'ray-2-flash', extend: 9, upscale: '2160p', reframe: true, modify: true });
   const fits = async (width) => {
     const overflow = await narrow.page.evaluate(() => ({

@@ -95,6 +95,14 @@ export function quoteOf(w) {
   return w.evaluate((el) => el.quote);
 }
 
+/** The browser's date `daysAgo` days before today, `YYYY-MM-DD` in its time zone (as the widget's `today`). */
+export function browserDate(page, daysAgo = 0) {
+  return page.evaluate((days) => {
+    const d = new Date(Date.now() - days * 86400e3);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, daysAgo);
+}
+
 /** Chooses a selection through the widget's controls, as a person would. */
 export async function choose(w, s) {
   if (s.platform) await w.getByLabel('Platform').selectOption(s.platform);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, open, widget, shown, call, quoteOf, choose, digits, root } from './helpers.mjs';
+import { start, open, widget, shown, call, quoteOf, choose, digits, browserDate, root } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -568,16 +568,10 @@ test('the balance panel shows the check() verdict and the pools it draws from', 
   await w.getByLabel('Monthly credits left').fill('100');
   await w.getByLabel('Gifted credits').fill('20');
   await w.getByRole('button', { name: 'Add a top-up' }).click();
-  const bought = await page.evaluate(() => {
-    const d = new Date(Date.now() - 40 * 86400e3);
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
+  const bought = await browserDate(page, 40);
   await w.getByLabel('Credits', { exact: true }).fill('1200');
   await w.getByLabel('Bought on').fill(bought);
-  const today = await page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
+  const today = await browserDate(page);
   const wallet = {
     platform: 'dream-machine', plan: 'plus', subscription: 'active', today, monthly: 100, gifted: 20,
     topUps: [{ credits: 1200, purchased: bought }],
@@ -778,15 +772,21 @@ test('an emptied count or length is asked for, not priced at its default', async
   await w.getByLabel('Duration').fill('');
   assert.equal(await w.locator('.why').textContent(), 'Duration: enter a number');
   assert.equal(await quoteOf(w), null);
-  // A blank top-up date is asked for in words, not as "got \"\"".
+  // A new top-up's date is asked for in words (not as "got \"\""), not
+  // preset: Dream Machine sells no credits now, so it was not bought today,
+  // and the date decides whether it still counts. The picker stops at today.
   await choose(w, { duration: 5 });
   await w.getByText('Check my balance').click();
   await w.getByLabel('My plan').selectOption('plus');
   // (The iOS app's plans are not published: the monthly credits are asked for.)
   await w.getByLabel('Monthly credits left').fill('100');
   await w.getByRole('button', { name: 'Add a top-up' }).click();
-  await w.getByLabel('Bought on').fill('');
-  assert.equal(await w.locator('.verdict').textContent(), 'Top-up 1: Bought on: enter a date');
+  assert.equal(await w.getByLabel('Credits', { exact: true }).inputValue(), '1200');
+  assert.equal(await w.getByLabel('Bought on').inputValue(), '');
+  const today = await browserDate(page);
+  assert.equal(await w.getByLabel('Bought on').getAttribute('max'), today);
+  assert.equal(await w.locator('.verdict').textContent(), 'Top-up 1: Bought on: enter the date it was bought; a top-up counts for 12 months from it');
+  assert.equal((await w.getByLabel('Bought on').getAttribute('aria-invalid')), 'true');
   assert.deepEqual(problems, []);
   await context.close();
 });
