@@ -425,7 +425,8 @@ fn fill_for_video(ui: &mut Ui, i: usize, items: Options, current: &str, video: b
 }
 
 /// A core message as a visitor reads it: the API path it starts with
-/// (`wallet.monthly`) becomes the label of the field they typed in.
+/// (`wallet.monthly`) becomes the label of the field they typed in, and it
+/// starts with a capital.
 fn for_visitors(message: &str) -> String {
     const LABELS: [(&str, &str); 7] = [
         ("wallet.monthly", "Monthly credits left"),
@@ -478,15 +479,9 @@ fn for_visitors(message: &str) -> String {
             }
         }
     }
-    // The core's clauses about an add-on ("reframe of Ray1.6 video: …") as
-    // sentences, which name the control they are about.
-    if ["reframe ", "modify ", "upscale ", "extend "]
-        .iter()
-        .any(|kind| message.starts_with(kind))
-    {
-        return capitalized(message.to_owned());
-    }
-    message.to_owned()
+    // The core's clauses ("reframe of Ray1.6 video: …", "unknown model …")
+    // as sentences; one about an add-on then names the control it is about.
+    capitalized(message.to_owned())
 }
 
 /// A text split after the digits it starts with: `"12].x"` -> `("12", "].x")`.
