@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{self, Date};
 use crate::error::{Error, ErrorCode, Result, one_of, shown};
 use crate::money::{self, MAX_COUNT, add_count, ceil_div, grouped};
-use crate::quote::{self, EditionStamp, QuoteRequest, describe_number};
+use crate::quote::{self, EditionStamp, QuoteRequest};
 use crate::tables::book::{PlanPrice, PriceBook};
 use crate::tables::schema;
 
@@ -169,10 +169,11 @@ struct Checked<'a> {
 /// A whole number from 0 for a wallet field.
 fn wallet_count(field: &str, value: f64) -> Result<u64> {
     money::whole_count(value, 0).ok_or_else(|| {
-        Error::invalid_wallet(format!(
-            "{field} must be a whole number of credits from 0 to {}, got {}",
-            grouped(MAX_COUNT),
-            describe_number(value)
+        Error::invalid_wallet(quote::not_a_count(
+            field,
+            "a whole number of credits",
+            0,
+            value,
         ))
     })
 }

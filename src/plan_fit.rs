@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, shown};
 use crate::money::{self, MAX_COUNT, PLAN_USD_PLACES, add_count, ceil_div, grouped, mul_count};
-use crate::quote::{self, EditionStamp, QuoteRequest, describe_number, find_platform};
+use crate::quote::{self, EditionStamp, QuoteRequest, find_platform};
 use crate::tables::book::{PlanPrice, PriceBook};
 
 /// `planFit()`'s argument as JavaScript passes it.
@@ -161,11 +161,8 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
             ))
         })?;
         let count = money::whole_count(per_month, 0).ok_or_else(|| {
-            Error::invalid_request(format!(
-                "{at}.perMonth must be a whole number from 0 to {}, got {}",
-                grouped(MAX_COUNT),
-                describe_number(per_month)
-            ))
+            let field = format!("{at}.perMonth");
+            Error::invalid_request(quote::not_a_count(&field, "a whole number", 0, per_month))
         })?;
         if let Some(p) = request.platform.as_deref()
             && p != platform

@@ -272,13 +272,27 @@ pub(crate) fn describe_number(value: f64) -> String {
 
 /// A whole count of at least 1, as JavaScript gives numbers.
 pub(crate) fn parse_count(field: &str, value: f64) -> Result<u64> {
-    money::whole_count(value, 1).ok_or_else(|| {
-        Error::invalid_request(format!(
-            "{field} must be a whole number from 1 to {}, got {}",
+    money::whole_count(value, 1)
+        .ok_or_else(|| Error::invalid_request(not_a_count(field, "a whole number", 1, value)))
+}
+
+/// Why `value` is not a count that [`money::whole_count`] takes from `min`
+/// (`what` is "a whole number", or "… of credits"). The upper bound, 2^53 - 1,
+/// is named only to a value above it: "Images must be a whole number, 1 or
+/// more, got 2.5" says all a person typing a count needs.
+pub(crate) fn not_a_count(field: &str, what: &str, min: u64, value: f64) -> String {
+    if value > MAX_COUNT as f64 {
+        format!(
+            "{field} must be at most {}, the largest whole number JavaScript holds exactly, got {}",
             grouped(MAX_COUNT),
             describe_number(value)
-        ))
-    })
+        )
+    } else {
+        format!(
+            "{field} must be {what}, {min} or more, got {}",
+            describe_number(value)
+        )
+    }
 }
 
 fn total_overflow() -> Error {

@@ -515,7 +515,7 @@ fn malformed_wallets_are_invalid_wallet() {
         ),
         (
             r#"{"platform":"dream-machine","plan":"plus","subscription":"active","today":"2026-11-21","monthly":1.5}"#.to_string(),
-            "whole number",
+            "wallet.monthly must be a whole number of credits, 0 or more, got 1.5",
         ),
         (
             r#"{"platform":"dream-machine","plan":"pro","subscription":"active","today":"2026-11-21","monthly":10}"#.to_string(),

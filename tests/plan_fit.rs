@@ -279,12 +279,23 @@ fn errors() {
             r#"{{"platform":"dream-machine-web","usage":[{{"request":{request},"perMonth":{per}}}]}}"#
         )
     };
-    for per in ["-1", "1.5", "1e300"] {
-        assert_eq!(
-            err(&line(PHOTON_4, per)).code(),
-            ErrorCode::InvalidRequest,
-            "{per}"
-        );
+    for (per, message) in [
+        (
+            "-1",
+            "usage[0].perMonth must be a whole number, 0 or more, got -1",
+        ),
+        (
+            "1.5",
+            "usage[0].perMonth must be a whole number, 0 or more, got 1.5",
+        ),
+        (
+            "1e300",
+            "usage[0].perMonth must be at most 9,007,199,254,740,991, the largest whole number JavaScript holds exactly, got a number too large to bill",
+        ),
+    ] {
+        let e = err(&line(PHOTON_4, per));
+        assert_eq!(e.code(), ErrorCode::InvalidRequest, "{per}");
+        assert_eq!(e.message(), message);
     }
     let e = err(&line(r#"{"platform":"luma-agents","model":"veo-3"}"#, "1"));
     assert_eq!(e.code(), ErrorCode::PlatformMismatch);

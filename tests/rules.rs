@@ -473,19 +473,27 @@ fn platform_and_model_ids_are_exact() {
 #[test]
 fn malformed_numbers_are_invalid_requests() {
     for (json, words) in [
-        (web(r#""model":"photon","images":0"#), "whole number from 1"),
+        // What is allowed: a count below 1 or a fraction is told the lower
+        // bound, a count above 2^53 - 1 the upper one.
+        (
+            web(r#""model":"photon","images":0"#),
+            "images must be a whole number, 1 or more, got 0",
+        ),
         (
             web(r#""model":"photon","images":-4"#),
-            "whole number from 1",
+            "images must be a whole number, 1 or more, got -4",
         ),
-        (web(r#""model":"photon","images":2.5"#), "got 2.5"),
+        (
+            web(r#""model":"photon","images":2.5"#),
+            "images must be a whole number, 1 or more, got 2.5",
+        ),
         (
             web(r#""model":"photon","images":1e300"#),
-            "whole number from 1",
+            "images must be at most 9,007,199,254,740,991, the largest whole number JavaScript holds exactly",
         ),
         (
             web(r#""model":"photon","images":9007199254740992"#),
-            "9,007,199,254,740,991",
+            "images must be at most 9,007,199,254,740,991, the largest whole number JavaScript holds exactly, got 9007199254740992",
         ),
         (
             ios(r#""model":"ray-2","resolution":"720p","durationSeconds":0"#),

@@ -298,7 +298,7 @@ test('bad attribute values show a message in the widget and never throw on the p
     [{ platform: 'dream-machine-web', model: 'ray-2', resolution: '540p' }, /no 540p price/],
     [{ platform: 'dream-machine-web', model: 'ray-2', duration: '7' }, /only as 5 s or 10 s clips/],
     [{ platform: 'dream-machine-web', model: 'ray-2', duration: 'soon' }, /“soon” is not a number/],
-    [{ platform: 'dream-machine-web', model: 'photon', images: '2.5' }, /whole number/],
+    [{ platform: 'dream-machine-web', model: 'photon', images: '2.5' }, /Images must be a whole number, 1 or more, got 2\.5/],
     [{ platform: 'dream-machine-web', model: 'ray-2', addons: 'sparkle' }, /“sparkle” is not an add-on/],
     [{ platform: 'dream-machine-web', model: 'ray-2', addons: 'upscale:4k' }, /not a resolution/],
     [{ platform: 'dream-machine-web', model: 'ray-1.6', addons: 'reframe' }, /reframe/i],
