@@ -113,6 +113,9 @@ pub struct Draw {
 pub struct CheckResult {
     pub verdict: Verdict,
     pub cost: u64,
+    /// The credits the wallet can spend now: monthly, gifted and the top-ups
+    /// that count (not the spending limit, nor hidden top-ups).
+    pub available: u64,
     /// What the generation takes, in order; empty unless the verdict is `ok`.
     pub draws: Vec<Draw>,
     /// Credits missing; 0 for `ok` and `relaxed`.
@@ -429,6 +432,7 @@ pub fn check(book: &PriceBook, wallet: &Wallet, request: &CheckRequest) -> Resul
     let mut result = CheckResult {
         verdict: Verdict::Ok,
         cost: cost.credits,
+        available: 0,
         draws: Vec::new(),
         shortfall: 0,
         top_up_packs: None,
@@ -520,6 +524,7 @@ fn check_dream_machine(
         ));
     }
     let available = total(&pools)?;
+    r.available = available;
     // Asked only when the answer is no: it reads every price row.
     let cheaper_fits = || {
         book.cheapest_generation(&w.product.id, plan.images_only)
@@ -695,6 +700,7 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
         (Pool::Gifted, w.gifted, None),
     ];
     let available = total(&pools)?;
+    r.available = available;
     if w.gifted > 0 {
         r.reasons.push(
             "gifted and promotional credits do not roll over: they expire at the end of the billing cycle".to_owned(),

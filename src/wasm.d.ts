@@ -195,6 +195,9 @@ export interface Draw {
 export interface CheckResult {
   verdict: "ok" | "relaxed" | "insufficient" | "paused";
   cost: number;
+  /** The credits the wallet can spend now: monthly, gifted and the top-ups
+   * that count (not hidden top-ups, nor the spending limit). */
+  available: number;
   draws: Draw[];
   shortfall: number;
   topUpPacks?: number;

@@ -84,6 +84,8 @@ fn pools_are_drawn_monthly_then_gifted_then_oldest_top_up() {
     let r = worked_example(&w);
     assert_eq!(r.verdict, Verdict::Ok);
     assert_eq!(r.cost, 75);
+    // 50 monthly + 10 gifted + two unexpired packs of 1,200.
+    assert_eq!(r.available, 2460);
     assert_eq!(r.shortfall, 0);
     assert_eq!(
         draws(&r),
@@ -146,8 +148,10 @@ fn a_top_up_counts_through_the_day_before_12_months_after_purchase() {
         .unwrap()
     };
     assert_eq!(on("2026-11-20").verdict, Verdict::Ok);
+    assert_eq!(on("2026-11-20").available, 1200);
     let expired = on("2026-11-21");
     assert_eq!(expired.verdict, Verdict::Insufficient);
+    assert_eq!(expired.available, 0);
     assert!(
         expired
             .reasons
@@ -200,6 +204,8 @@ fn top_ups_hide_unless_the_plan_is_active_and_paid() {
         assert_eq!(r.verdict, Verdict::Insufficient, "{plan} {subscription}");
         // The expired 2025-01-01 lot is not hidden, it is gone.
         assert_eq!(r.hidden_top_up_credits, Some(1500), "{plan} {subscription}");
+        // Hidden top-ups are not available: only the 20 monthly credits.
+        assert_eq!(r.available, 20);
         assert_eq!(r.shortfall, 55);
         assert_eq!(r.top_up_packs, Some(1));
         assert!(r.draws.is_empty());
@@ -312,6 +318,8 @@ fn agents(monthly: u64, gifted: u64, limit: Option<u64>) -> String {
 fn luma_agents_uses_the_spending_limit_then_pauses() {
     let r = check(&agents(50, 10, Some(100)), r#"{"credits":75}"#).unwrap();
     assert_eq!(r.verdict, Verdict::Ok);
+    // The spending limit buys credits; it is not among those available.
+    assert_eq!(r.available, 60);
     assert_eq!(
         draws(&r),
         [

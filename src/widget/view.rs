@@ -1329,7 +1329,8 @@ impl State {
         if let Err(message) = &outcome {
             faults.push((message.clone(), "verdict-msg"));
         }
-        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, book);
+        let approximate = priced.quote.as_ref().is_ok_and(|q| q.approximate);
+        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, approximate, book);
         plan_error
     }
 
@@ -1465,15 +1466,17 @@ impl State {
 
     /// `images_only`: the wallet's plan, when it makes images only and the
     /// selection is a video.
+    /// `approximate`: the generation's cost is (modify).
     fn render_verdict(
         &self,
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
+        approximate: bool,
         book: &PriceBook,
     ) {
         rebuild(v, |v| {
-            self.verdict_into(v, outcome, images_only, book);
+            self.verdict_into(v, outcome, images_only, approximate, book);
         });
     }
 
@@ -1482,6 +1485,7 @@ impl State {
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
+        approximate: bool,
         book: &PriceBook,
     ) -> Option<()> {
         let f = &self.fmt;
@@ -1510,6 +1514,22 @@ impl State {
         };
         v.set_class_name(&format!("verdict {class}"));
         add_text(v, "p", "verdict-head", &head);
+        // How many of these the balance pays for, as the plan cards say what
+        // a plan's credits make: the next question after "does it go through?".
+        if result.verdict == Verdict::Ok
+            && let Some(n) = result.available.checked_div(result.cost).filter(|n| *n > 0)
+        {
+            let about = if approximate { "about " } else { "" };
+            let a = result.available;
+            let text = format!(
+                "The {} {} available {} {about}{} of these",
+                f.int(a),
+                plural(a, "credit", "credits"),
+                plural(a, "makes", "make"),
+                f.int(n)
+            );
+            add_text(v, "p", "verdict-sub", &text);
+        }
         if !result.draws.is_empty() {
             let uses = format!("Uses {} credits from", f.int(result.cost));
             add_text(v, "p", "lbl", &uses);

@@ -3,7 +3,7 @@
 //! (fuzz/). Each check returns the first broken invariant as text.
 #![allow(dead_code)]
 
-use credit_estimator::check::{CheckResult, Verdict};
+use credit_estimator::check::{CheckResult, Pool, Verdict};
 use credit_estimator::money::MAX_COUNT;
 use credit_estimator::plan_fit::PlanFit;
 use credit_estimator::{Error, PriceBook, Quote};
@@ -131,21 +131,41 @@ pub fn check(book: &PriceBook, r: &CheckResult) -> Result<(), String> {
         .draws
         .iter()
         .try_fold(0u64, |s, d| s.checked_add(d.credits));
+    // What the balance itself pays: all it holds, at most the cost.
+    let from_balance = r
+        .draws
+        .iter()
+        .filter(|d| d.pool != Pool::SpendingLimit)
+        .map(|d| d.credits)
+        .sum::<u64>();
+    let missing = r.cost.saturating_sub(r.available);
     match r.verdict {
         Verdict::Ok => {
             ensure(drawn == Some(r.cost), || {
                 format!("draws {drawn:?} for cost {}", r.cost)
             })?;
+            ensure(from_balance == r.cost.min(r.available), || {
+                format!("ok: {from_balance} drawn from a balance of {}", r.available)
+            })?;
             ensure(r.shortfall == 0, || "ok with a shortfall".into())
         }
-        Verdict::Relaxed => ensure(r.draws.is_empty() && r.shortfall == 0, || {
-            "relaxed draws or falls short".into()
-        }),
+        Verdict::Relaxed => ensure(
+            r.draws.is_empty() && r.shortfall == 0 && missing > 0,
+            || "relaxed draws, falls short or had enough".into(),
+        ),
         Verdict::Insufficient => {
             ensure(
                 r.draws.is_empty() && r.shortfall > 0 && r.shortfall <= r.cost,
                 || format!("insufficient: shortfall {} of {}", r.shortfall, r.cost),
             )?;
+            // The shortfall is what the balance lacks, or the whole cost
+            // where no credit of the plan pays (video on an images-only plan).
+            ensure(r.shortfall == missing || r.shortfall == r.cost, || {
+                format!(
+                    "insufficient: shortfall {} with {} available",
+                    r.shortfall, r.available
+                )
+            })?;
             let packs = r.shortfall.div_ceil(book.top_up().credits);
             ensure(r.top_up_packs == Some(packs), || {
                 format!("packs {:?}, expected {packs}", r.top_up_packs)
@@ -156,7 +176,7 @@ pub fn check(book: &PriceBook, r: &CheckResult) -> Result<(), String> {
         }
         Verdict::Paused => {
             ensure(
-                r.draws.is_empty() && r.shortfall > 0 && r.shortfall <= r.cost,
+                r.draws.is_empty() && r.shortfall > 0 && r.shortfall <= missing,
                 || "paused: bad shortfall".into(),
             )?;
             ensure(!r.remedies.is_empty(), || "paused without remedies".into())

@@ -581,6 +581,9 @@ test('the balance panel shows the check() verdict and the pools it draws from', 
   let result = await call(page, 'check', wallet, request);
   assert.equal(result.verdict, 'ok');
   assert.match(await w.locator('.verdict-head').textContent(), /Enough credits/);
+  // 100 + 20 + 1,200 available, 160 a generation (Ray2 720p 5 s): 8 of these.
+  assert.equal(result.available, 1320);
+  assert.equal(await w.locator('.verdict-sub').textContent(), 'The 1,320 credits available make 8 of these');
   const draws = await w.locator('.draws li').allTextContents();
   const amounts = await w.locator('.draws .v').allTextContents();
   assert.deepEqual(amounts.map(digits), result.draws.map((d) => d.credits));

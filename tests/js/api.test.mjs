@@ -122,6 +122,7 @@ test('check() says whether a balance pays and from which pools (README example)'
   const r = check(wallet, workedExample);
   assert.equal(r.verdict, 'ok');
   assert.equal(r.cost, 75);
+  assert.equal(r.available, 50 + 10 + 1200);
   assert.deepEqual(r.draws, [
     { pool: 'monthly', credits: 50 },
     { pool: 'gifted', credits: 10 },
