@@ -187,10 +187,10 @@ fn catalog_model(
     };
     match PriceBook::output(model) {
         None => {
-            entry.note = Some(format!(
-                "costs not published: “{}”",
-                book.unpublished_agents_costs()
-            ));
+            entry.note = Some(match book.unpublished_costs(model) {
+                Some(why) => format!("costs not published: “{why}”"),
+                None => "costs not published".to_owned(),
+            });
         }
         Some(Output::Image) => {
             if let Some(rate) = book.image_rate(&model.id, &platform.id) {

@@ -645,12 +645,16 @@ fn find_model<'a>(
 
 /// The error for a model whose costs no table gives at all.
 fn unpublished(book: &PriceBook, platform: &schema::Platform, model: &schema::Model) -> Error {
-    Error::unpriced(format!(
-        "{} on {}: costs are not published. The article says: “{}”",
-        model.name,
-        platform.name,
-        book.unpublished_agents_costs()
-    ))
+    Error::unpriced(match book.unpublished_costs(model) {
+        Some(why) => format!(
+            "{} on {}: costs are not published. The article says: “{why}”",
+            model.name, platform.name
+        ),
+        None => format!(
+            "{} on {}: the article publishes no rate",
+            model.name, platform.name
+        ),
+    })
 }
 
 fn price_images(
@@ -699,11 +703,13 @@ fn price_images(
         None,
     );
     b.notes.push(format!(
-        "{} {} = {} {} of {per_batch}: every Generate makes {per_batch} images at {per_image} credits each",
+        "{} {} = {} {} of {per_batch}: every Generate makes {per_batch} {} at {} each",
         grouped(count),
         plural(count, "image", "images"),
         grouped(batches),
         plural(batches, "batch", "batches"),
+        plural(per_batch.into(), "image", "images"),
+        money::credits(per_image.into()),
     ));
     if made != count {
         b.notes.push(format!(

@@ -177,6 +177,85 @@ fn duplicate_rows_are_faults() {
     t["addons"]["upscale"]["rates"][2]["from"] = json!("720p");
     t["addons"]["upscale"]["rates"][2]["to"] = json!("1080p");
     assert_fault(t, &["duplicate"]);
+    // A resolution with a new id but another's height: the height is named.
+    let mut t = pricing_json();
+    t["catalog"]["resolutions"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "540p-hdr", "lines": 540 }));
+    assert_fault(
+        t,
+        &[
+            "catalog.resolutions[4] (540p-hdr): lines 540 is already catalog.resolutions[0] (540p)'s: each resolution needs its own height in lines, which orders upscales",
+        ],
+    );
+}
+
+#[test]
+fn an_image_model_made_one_at_a_time_is_said_in_the_singular() {
+    let mut t = pricing_json();
+    t["catalog"]["models"].as_array_mut().unwrap().push(
+        json!({ "id": "image-v2", "name": "Image V2", "product": "dream-machine", "output": "image" }),
+    );
+    t["images"]["rates"].as_array_mut().unwrap().push(json!({
+        "model": "image-v2", "platforms": ["dream-machine-web"], "creditsPerImage": 1, "imagesPerBatch": 1
+    }));
+    let e = load(t).unwrap();
+    let r: QuoteRequest = serde_json::from_value(
+        json!({ "platform": "dream-machine-web", "model": "image-v2", "images": 6 }),
+    )
+    .unwrap();
+    let q = e.quote(&r).unwrap();
+    assert_eq!(q.credits, 6);
+    assert_eq!(
+        q.notes[0],
+        "6 images = 6 batches of 1: every Generate makes 1 image at 1 credit each"
+    );
+}
+
+#[test]
+fn a_model_without_costs_is_said_to_be_unpublished_in_its_own_products_words() {
+    // A Dream Machine model an edition lists before its rows: not the
+    // sentence about Luma Agents' costs, which is about Luma Agents only.
+    let mut t = pricing_json();
+    t["catalog"]["models"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "id": "ray-3", "name": "Ray3", "product": "dream-machine", "output": null }));
+    let e = load(t).unwrap();
+    let request = |model: &str, platform: &str| -> QuoteRequest {
+        serde_json::from_value(json!({ "platform": platform, "model": model })).unwrap()
+    };
+    let err = e.quote(&request("ray-3", "dream-machine-web")).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Unpriced);
+    assert_eq!(
+        err.message(),
+        "Ray3 on Dream Machine (web): the article publishes no rate"
+    );
+    let note = |id: &str, platform: &str| {
+        e.catalog()
+            .platforms
+            .into_iter()
+            .find(|p| p.id == platform)
+            .and_then(|p| p.models.into_iter().find(|m| m.id == id))
+            .and_then(|m| m.note)
+    };
+    assert_eq!(
+        note("ray-3", "dream-machine-web").as_deref(),
+        Some("costs not published")
+    );
+    // Luma Agents' models keep the article's sentence.
+    let err = e.quote(&request("veo-3", "luma-agents")).unwrap_err();
+    assert!(
+        err.message().starts_with("Veo 3 on Luma Agents: costs are not published. The article says: “Generation costs are variable, not fixed."),
+        "{}",
+        err.message()
+    );
+    assert!(
+        note("veo-3", "luma-agents")
+            .unwrap()
+            .starts_with("costs not published: “Generation costs are variable")
+    );
 }
 
 #[test]

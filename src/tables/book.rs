@@ -38,6 +38,9 @@ pub struct TopUpPrice {
     pub valid_months: u32,
 }
 
+/// The product whose costs `catalog.unpublished.lumaAgentsCosts` speaks of.
+const LUMA_AGENTS: &str = "luma-agents";
+
 /// Validated tables of one edition.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PriceBook {
@@ -129,8 +132,13 @@ impl PriceBook {
     }
 
     /// The sentence on Luma Agents costs not being published.
-    pub fn unpublished_agents_costs(&self) -> &str {
-        &self.tables.catalog.unpublished.luma_agents_costs
+    /// Why `model`'s costs are not published, in the article's words: the
+    /// sentence `catalog.unpublished.lumaAgentsCosts` quotes is about Luma
+    /// Agents, so it is said of its models only (a model of another product
+    /// that tables give no output, nor rows, has no such sentence).
+    pub fn unpublished_costs(&self, model: &schema::Model) -> Option<&str> {
+        (model.product == LUMA_AGENTS)
+            .then_some(self.tables.catalog.unpublished.luma_agents_costs.as_ref())
     }
 
     pub fn image_rate(&self, model: &str, platform: &str) -> Option<&schema::ImageRate> {
@@ -547,12 +555,19 @@ fn check_catalog(t: &Tables) -> Result<()> {
         |r| r.id.clone(),
         |r| r.id.clone(),
     )?;
-    require_unique(
-        "catalog.resolutions",
-        &c.resolutions,
-        |r| r.lines,
-        |r| r.id.clone(),
-    )?;
+    // Heights order upscales (an upscale goes to more lines), so two
+    // resolutions of one height could not be told apart.
+    for (i, r) in c.resolutions.iter().enumerate() {
+        if let Some(first) = c.resolutions[..i].iter().position(|o| o.lines == r.lines) {
+            return Err(fault(
+                &format!("catalog.resolutions[{i}] ({})", r.id),
+                format!(
+                    "lines {} is already catalog.resolutions[{first}] ({})'s: each resolution needs its own height in lines, which orders upscales",
+                    r.lines, c.resolutions[first].id
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 

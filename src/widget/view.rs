@@ -322,7 +322,8 @@ fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
 
 /// Says under the add-ons why those that are off are off, in the core's
 /// words: the error of the current request with each of them asked for
-/// (images: with all of them, which the core names in one sentence). Each
+/// (images: with all the video add-ons, which the core names in one
+/// sentence, and with reframe). Each
 /// control that is off is described by it. An add-on the last change took
 /// off (`taken_off`) is said to be, and why.
 fn off_reasons(
@@ -352,7 +353,17 @@ fn off_reasons(
         why(vec![gone.clone()], &format!("{kind} was taken off: "));
     }
     if kind == Kind::Images {
-        why(off.iter().map(|(_, a)| a.clone()).collect(), "");
+        // The video add-ons in one sentence; reframe, which images may take,
+        // on its own (an edition may list an image model with no reframe rate).
+        let (reframe, video): (Vec<_>, Vec<_>) = off
+            .iter()
+            .map(|(_, a)| a.clone())
+            .partition(|a| a.kind.as_deref() == Some("reframe"));
+        for asked in [video, reframe] {
+            if !asked.is_empty() {
+                why(asked, "");
+            }
+        }
     } else {
         for (_, asked) in off {
             why(vec![asked.clone()], "");
@@ -816,6 +827,16 @@ impl State {
                 };
                 off_addons.push((i, ask));
             }
+        }
+        // "Approximate" while the edition publishes modify's figures so.
+        if let Some(label) = ui.el(r::MODIFY).next_element_sibling() {
+            let approximate = prices.estimator.book().modify().approximate;
+            let text = if approximate {
+                "Modify (approximate)"
+            } else {
+                "Modify"
+            };
+            set_text(&label, text);
         }
 
         let blocked = self

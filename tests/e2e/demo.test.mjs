@@ -439,6 +439,13 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
   second.addons.modify.clips = [{ clipSeconds: 5, credits: 500 }, { clipSeconds: 10, credits: 1000 }];
   fs.mkdirSync(path.join(dir, 'editions'));
   fs.writeFileSync(path.join(dir, 'editions', 'second.json'), JSON.stringify(second));
+  // An image model made one at a time with no reframe rate, and modify
+  // published as an exact figure.
+  const third = structuredClone(tables);
+  third.catalog.models.push({ id: 'image-v2', name: 'Image V2', product: 'dream-machine', output: 'image' });
+  third.images.rates.push({ model: 'image-v2', platforms: ['dream-machine-web'], creditsPerImage: 8, imagesPerBatch: 1 });
+  third.addons.modify.approximate = false;
+  fs.writeFileSync(path.join(dir, 'editions', 'third.json'), JSON.stringify(third));
   const broken = structuredClone(tables);
   broken.videoWeb.clips[0].credits = -5;
   fs.writeFileSync(path.join(dir, 'editions', 'broken.json'), JSON.stringify(broken));
@@ -449,7 +456,8 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
 <credit-estimator id="second" tables-src="editions/second.json" model="ray-2-flash" addons="upscale:2160p"></credit-estimator>
 <credit-estimator id="broken" tables-src="editions/broken.json"></credit-estimator>
 <credit-estimator id="modify" tables-src="editions/second.json" model="ray-2" addons="modify"></credit-estimator>
-<credit-estimator id="builtin" model="ray-2-flash" addons="upscale:2160p"></credit-estimator>`,
+<credit-estimator id="builtin" model="ray-2-flash" addons="upscale:2160p"></credit-estimator>
+<credit-estimator id="third" tables-src="editions/third.json" model="image-v2" images="3"></credit-estimator>`,
   );
   const local = await start({ dir });
   try {
@@ -468,6 +476,18 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
     const text = await modify.evaluate((el) => el.shadowRoot.textContent);
     assert.match(text, /about 500 credits/);
     assert.doesNotMatch(text, /\b400\b/, 'no figure of the built-in edition shows');
+
+    // Reframe is off for Image V2 for its own reason, not the video
+    // add-ons'; and modify is not labelled approximate where it is not.
+    await page.waitForFunction(() => document.getElementById('third').quote);
+    const third = page.locator('#third');
+    assert.equal(await shown(third), 3 * 8);
+    const offWhy = await third.locator('#off-why').textContent();
+    assert.match(offWhy, /Reframe of Image V2 images: the article publishes no rate\./);
+    assert.match(offWhy, /^Extend, upscale and modify apply to video, not to Image V2 images/);
+    assert.equal(await third.getByLabel('Reframe').getAttribute('aria-describedby'), 'off-why');
+    assert.equal(await third.locator('label[for=f-modify]').textContent(), 'Modify');
+    assert.equal(await page.locator('#builtin label[for=f-modify]').textContent(), 'Modify (approximate)');
 
     await page.waitForFunction(() => /could not be used/.test(document.getElementById('broken').shadowRoot.textContent));
     const bad = page.locator('#broken');
