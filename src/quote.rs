@@ -708,8 +708,8 @@ fn price_images(
         plural(count, "image", "images"),
         grouped(batches),
         plural(batches, "batch", "batches"),
-        plural(per_batch.into(), "image", "images"),
-        money::credits(per_image.into()),
+        plural(per_batch, "image", "images"),
+        money::credits(per_image),
     ));
     if made != count {
         b.notes.push(format!(
