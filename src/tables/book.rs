@@ -131,7 +131,6 @@ impl PriceBook {
         self.resolutions().iter().find(|r| r.id == id)
     }
 
-    /// The sentence on Luma Agents costs not being published.
     /// Why `model`'s costs are not published, in the article's words: the
     /// sentence `catalog.unpublished.lumaAgentsCosts` quotes is about Luma
     /// Agents, so it is said of its models only (a model of another product
