@@ -419,6 +419,12 @@ fn about(q: &Quote) -> &'static str {
     if q.approximate { "≈\u{a0}" } else { "" }
 }
 
+/// The same in words, before a count of generations ("make about 3 of
+/// these").
+fn about_words(q: &Quote) -> &'static str {
+    if q.approximate { "about " } else { "" }
+}
+
 /// The total when the selection cannot be priced.
 const NO_ESTIMATE: &str = "No estimate";
 
@@ -1220,7 +1226,7 @@ impl State {
                 .included_credits
                 .and_then(|c| Some((c, c.checked_div(one.credits)?)))
             {
-                let about = if one.approximate { "about " } else { "" };
+                let about = about_words(one);
                 let (fast, rest) = if plan.relaxed_mode {
                     (" fast", "; more run in relaxed mode")
                 } else {
@@ -1336,22 +1342,27 @@ impl State {
                     ),
                 })
             }
-            (Ok(_), Some(req)) => {
-                self.wallet(product_id, &chosen, monthly, top_ups)
-                    .and_then(|w| {
-                        let request = CheckRequest::Generation(req.clone());
-                        let checked = prices.estimator.check(&w, &request);
-                        checked.map_err(|e| for_visitors(e.message()))
-                    })
-            }
+            (Ok(_), Some(req)) => self
+                .wallet(
+                    product_id,
+                    &chosen,
+                    monthly,
+                    top_ups,
+                    book.top_up().valid_months,
+                )
+                .and_then(|w| {
+                    let request = CheckRequest::Generation(req.clone());
+                    let checked = prices.estimator.check(&w, &request);
+                    checked.map_err(|e| for_visitors(e.message()))
+                }),
             _ if priced.unpriced => Err(UNPRICED_CHECK.into()),
             _ => Err("Choose a generation that can be priced to check a balance.".into()),
         };
         if let Err(message) = &outcome {
             faults.push((message.clone(), "verdict-msg"));
         }
-        let approximate = priced.quote.as_ref().is_ok_and(|q| q.approximate);
-        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, approximate, book);
+        let about = priced.quote.as_ref().map_or("", about_words);
+        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, about, book);
         plan_error
     }
 
@@ -1412,13 +1423,15 @@ impl State {
         ui.top_up_rows = self.wallet.top_ups.len();
     }
 
-    /// The wallet the balance form describes.
+    /// The wallet the balance form describes. `top_ups`: whether the
+    /// product has them; `top_up_months`: how long one counts.
     fn wallet(
         &self,
         product: &str,
         plan: &str,
         monthly: &str,
         top_ups: bool,
+        top_up_months: u32,
     ) -> Result<Wallet, String> {
         let w = &self.wallet;
         let optional = |text: &str, label: &str| -> Result<Option<f64>, String> {
@@ -1436,17 +1449,8 @@ impl State {
         for (i, (credits, date)) in rows.iter().enumerate() {
             if date.trim().is_empty() {
                 // Why the date matters, since a new row asks for it.
-                let lasts = match &self.prices {
-                    Tables::Ready(p) => {
-                        format!(
-                            "; a top-up counts for {} months from it",
-                            p.catalog.top_up.valid_months
-                        )
-                    }
-                    _ => String::new(),
-                };
                 return Err(format!(
-                    "Top-up {}: Bought on: enter the date it was bought{lasts}",
+                    "Top-up {}: Bought on: enter the date it was bought; a top-up counts for {top_up_months} months from it",
                     i + 1
                 ));
             }
@@ -1487,17 +1491,17 @@ impl State {
 
     /// `images_only`: the wallet's plan, when it makes images only and the
     /// selection is a video.
-    /// `approximate`: the generation's cost is (modify).
+    /// `about`: [`about_words`] of the generation's quote.
     fn render_verdict(
         &self,
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
-        approximate: bool,
+        about: &str,
         book: &PriceBook,
     ) {
         rebuild(v, |v| {
-            self.verdict_into(v, outcome, images_only, approximate, book);
+            self.verdict_into(v, outcome, images_only, about, book);
         });
     }
 
@@ -1506,7 +1510,7 @@ impl State {
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
-        approximate: bool,
+        about: &str,
         book: &PriceBook,
     ) -> Option<()> {
         let f = &self.fmt;
@@ -1540,7 +1544,6 @@ impl State {
         if result.verdict == Verdict::Ok
             && let Some(n) = result.available.checked_div(result.cost).filter(|n| *n > 0)
         {
-            let about = if approximate { "about " } else { "" };
             let a = result.available;
             let text = format!(
                 "The {} {} available {} {about}{} of these",
