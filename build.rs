@@ -1,9 +1,10 @@
 //! Reads `pricing/*.json`, validates the tables with the crate's own code
 //! (`src/tables/book.rs`), and writes them to `OUT_DIR/default_tables.rs` twice:
-//! baked into Rust statics for native code, and as JSON text, which the
-//! WebAssembly reads at start (JavaScript's `JSON.parse`, then the same reader
-//! and checks as `new Estimator({ tables })`). A malformed table fails the build
-//! with a message naming the file and the row.
+//! baked into a Rust constant whose every text and row borrows static data (the
+//! built-in estimator, native and in the WebAssembly, takes it by value, with
+//! no clone and no reading), and as JSON text, which `defaultTables()` hands to
+//! JavaScript's `JSON.parse`. A malformed table fails the build with a message
+//! naming the file and the row.
 //!
 //! It also writes `OUT_DIR/widget.css`: the widget's stylesheet
 //! (`src/widget/widget.css`, embedded in the wasm) without its comments and
@@ -99,7 +100,9 @@ fn main() {
         .unwrap_or_else(|e| fail(format!("cannot write the tables as JSON: {e}")));
     let code = format!(
         "/// The tables of `pricing/`, validated by `build.rs`.\n\
-         pub(crate) static DEFAULT_TABLES: crate::tables::schema::Tables = {baked};\n\
+         pub(crate) const BUILT_IN: crate::tables::schema::Tables = {baked};\n\
+         /// The same, at one address, for `default_tables()`.\n\
+         pub(crate) static DEFAULT_TABLES: crate::tables::schema::Tables = BUILT_IN;\n\
          /// The same tables as JSON, in the schema `new Estimator({{ tables }})` takes.\n\
          pub const DEFAULT_TABLES_JSON: &str = {json:?};\n"
     );

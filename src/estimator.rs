@@ -20,8 +20,11 @@ impl Estimator {
     ///
     /// `build.rs` has already validated them, so this fails only if the
     /// crate itself is broken; it still returns a `Result` rather than panic.
+    /// The tables are taken by value from the baked constant, whose texts and
+    /// rows all borrow static data: no clone code is linked, and the wasm
+    /// reads nothing at start (BENCHMARKS.md, "What moved the numbers").
     pub fn try_default() -> Result<Estimator> {
-        Estimator::try_with_tables(crate::default_tables().clone())
+        Estimator::try_with_tables(crate::default_tables::BUILT_IN)
     }
 
     /// Tables given at run time (same schema as `pricing/`), validated in

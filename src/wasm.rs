@@ -162,22 +162,14 @@ fn check_with(e: &Estimator, wallet: JsValue, request: JsValue) -> Result<JsValu
 
 static DEFAULT: Local<OnceCell<Result<Rc<Estimator>>>> = Local::new(OnceCell::new());
 
-/// The estimator of the built-in tables, read from the JSON that `build.rs`
-/// wrote beside the baked statics, by the same reader and checks as
-/// `new Estimator({ tables })`. The module then holds the tables once, as
-/// text, instead of twice (BENCHMARKS.md, "What moved the numbers").
-fn read_built_in() -> Result<Rc<Estimator>> {
-    let tables = js_sys::JSON::parse(crate::DEFAULT_TABLES_JSON)
-        .map_err(|_| Error::invalid_tables("the built-in tables are not JSON"))?;
-    read(tables, "tables", ErrorCode::InvalidTables)
-        .and_then(Estimator::try_with_tables)
-        .map(Rc::new)
-}
-
-/// The estimator of the built-in tables, read once per module: the free
-/// functions, `new Estimator()` and every widget share it.
+/// The estimator of the built-in tables, made once per module from the baked
+/// constant (nothing is read through JS): the free functions,
+/// `new Estimator()` and every widget share it.
 pub(crate) fn built_in_estimator() -> Result<Rc<Estimator>> {
-    DEFAULT.with(|cell| cell.get_or_init(read_built_in).clone())
+    DEFAULT.with(|cell| {
+        cell.get_or_init(|| Estimator::try_default().map(Rc::new))
+            .clone()
+    })
 }
 
 /// Runs `f` with the estimator of the built-in tables.

@@ -303,9 +303,10 @@ fn the_edition_must_be_dated() {
     assert_fault(t, &["edition.effective", "YYYY-MM-DD"]);
 }
 
-/// The wasm module builds its default estimator from `DEFAULT_TABLES_JSON`
-/// (src/wasm.rs, `built_in_estimator`), native code from the baked statics:
-/// both must be the same tables.
+/// `defaultTables()` in the wasm hands `DEFAULT_TABLES_JSON` to `JSON.parse`
+/// (src/wasm.rs), while every built-in estimator prices from the baked
+/// constant: a page that copies `defaultTables()` into `new Estimator({ tables })`
+/// must get the same tables.
 #[test]
 fn the_json_text_holds_the_same_tables_as_the_baked_statics() {
     let from_json: Tables = serde_json::from_str(credit_estimator::DEFAULT_TABLES_JSON)
