@@ -553,11 +553,16 @@ fn control_of(ui: &Ui, message: &str) -> Option<Element> {
 /// `aria-describedby` naming the element that shows the message, so a screen
 /// reader reads it with the field (and the field's border turns red); a
 /// control fixed since loses both. Attributes are written only when they
-/// change.
-fn mark_invalid(ui: &mut Ui, faults: &Faults) {
+/// change. `quote_control` is the control the quote's message is about when
+/// the core's error code names it ([`Priced::control`]).
+fn mark_invalid(ui: &mut Ui, faults: &Faults, quote_control: Option<usize>) {
     let mut marked = Vec::new();
     for (message, shown_in) in faults {
-        let Some(el) = control_of(ui, message) else {
+        let known = quote_control.filter(|_| *shown_in == "why");
+        let Some(el) = known
+            .map(|i| ui.el(i).clone())
+            .or_else(|| control_of(ui, message))
+        else {
             continue;
         };
         if el.get_attribute("aria-describedby").as_deref() != Some(shown_in) {
@@ -616,6 +621,10 @@ pub struct Priced {
     /// The quote failed because Luma publishes no cost for the selection
     /// (`unpriced`): a fact to state, not a mistake to fix.
     pub unpriced: bool,
+    /// The control the quote's error is about, by its code: a platform,
+    /// model, resolution or clip length the page asked for by attribute or
+    /// link, which its menu shows as "(not available)".
+    pub control: Option<usize>,
 }
 
 impl Priced {
@@ -671,7 +680,8 @@ impl State {
             }
         }
         self.render_alert(&ui, plan_error);
-        mark_invalid(&mut ui, &faults);
+        let quote_control = priced.as_ref().and_then(|p| p.control);
+        mark_invalid(&mut ui, &faults, quote_control);
         let written = |v: Option<JsValue>| v.unwrap_or(JsValue::NULL);
         let p = priced.as_ref();
         self.request = written(
@@ -851,10 +861,18 @@ impl State {
             .find(|(k, _)| model::SELECTION_ATTRIBUTES.contains(&k.as_str()));
         let request = model::request(cat, &sel);
         let mut unpriced = false;
+        let mut control = None;
         let quote = match (blocked, &request) {
             (Some((_, m)), _) | (None, Err(m)) => Err(m.clone()),
             (None, Ok(r)) => prices.estimator.quote(r).map_err(|e| {
                 unpriced = e.code() == ErrorCode::Unpriced;
+                control = match e.code() {
+                    ErrorCode::UnknownPlatform => Some(r::PLATFORM),
+                    ErrorCode::UnknownModel | ErrorCode::PlatformMismatch => Some(r::MODEL),
+                    ErrorCode::UnsupportedResolution => Some(r::RESOLUTION),
+                    ErrorCode::UnsupportedDuration => Some(show),
+                    _ => None,
+                };
                 for_visitors(e.message())
             }),
         };
@@ -873,6 +891,7 @@ impl State {
             request: request.ok().filter(|_| blocked.is_none()),
             quote,
             unpriced,
+            control,
         }
     }
 

@@ -291,20 +291,24 @@ test('attributes set the selection; `quote` and the `estimate` event follow ever
 test('bad attribute values show a message in the widget and never throw on the page', async () => {
   const { page, context, problems } = await open(env);
   await widget(page);
+  // Each case: the attributes, the message, and the control it is about
+  // (marked invalid and described by the message), or none.
   const cases = [
     // The core's messages are written as sentences, with a capital.
-    [{ platform: 'mars' }, /\bUnknown platform "mars"/],
-    [{ platform: 'dream-machine-web', model: 'Ray-2' }, /\bUnknown model "Ray-2"/],
-    [{ platform: 'dream-machine-web', model: 'ray-2', resolution: '540p' }, /no 540p price/],
-    [{ platform: 'dream-machine-web', model: 'ray-2', duration: '7' }, /only as 5 s or 10 s clips/],
-    [{ platform: 'dream-machine-web', model: 'ray-2', duration: 'soon' }, /“soon” is not a number/],
-    [{ platform: 'dream-machine-web', model: 'photon', images: '2.5' }, /Images must be a whole number, 1 or more, got 2\.5/],
-    [{ platform: 'dream-machine-web', model: 'ray-2', addons: 'sparkle' }, /“sparkle” is not an add-on/],
-    [{ platform: 'dream-machine-web', model: 'ray-2', addons: 'upscale:4k' }, /not a resolution/],
-    [{ platform: 'dream-machine-web', model: 'ray-1.6', addons: 'reframe' }, /reframe/i],
-    [{ platform: 'dream-machine-ios', model: 'ray-2-flash' }, /publishes no rate/],
+    [{ platform: 'mars' }, /\bUnknown platform "mars"/, 'Platform'],
+    [{ platform: 'dream-machine-web', model: 'Ray-2' }, /\bUnknown model "Ray-2"/, 'Model'],
+    [{ platform: 'dream-machine-web', model: 'ray-2', resolution: '540p' }, /no 540p price/, 'Resolution'],
+    [{ platform: 'dream-machine-web', model: 'ray-2', duration: '7' }, /only as 5 s or 10 s clips/, 'Duration'],
+    [{ platform: 'dream-machine-web', model: 'ray-2', duration: 'soon' }, /“soon” is not a number/, 'Duration'],
+    [{ platform: 'dream-machine-web', model: 'photon', images: '2.5' }, /Images must be a whole number, 1 or more, got 2\.5/, 'Images'],
+    // The attribute's own message, in the alert: no one control.
+    [{ platform: 'dream-machine-web', model: 'ray-2', addons: 'sparkle' }, /“sparkle” is not an add-on/, null],
+    [{ platform: 'dream-machine-web', model: 'ray-2', addons: 'upscale:4k' }, /not a resolution/, 'Upscale'],
+    [{ platform: 'dream-machine-web', model: 'ray-1.6', addons: 'reframe' }, /reframe/i, 'Reframe'],
+    // A cost Luma does not publish is a fact, not a fault of a control.
+    [{ platform: 'dream-machine-ios', model: 'ray-2-flash' }, /publishes no rate/, null],
   ];
-  for (const [i, [attrs, message]] of cases.entries()) {
+  for (const [i, [attrs, message, control]] of cases.entries()) {
     await page.evaluate(
       ([id, attrs]) => {
         const el = document.createElement('credit-estimator');
@@ -342,6 +346,13 @@ test('bad attribute values show a message in the widget and never throw on the p
     const status = code === 'unpriced' ? 'Not published' : 'No estimate';
     assert.equal(await w.getByRole('status').textContent(), status, JSON.stringify(attrs));
     if (attrs.model === 'ray-1.6' || attrs.model === 'ray-2-flash') assert.equal(code, 'unpriced');
+    // The message is tied to the control it is about, and to no other.
+    const invalid = await w.locator('[aria-invalid=true]').evaluateAll((els) =>
+      els.map((el) => [el.id, el.getAttribute('aria-describedby')]));
+    const expected = control
+      ? [[await w.getByLabel(control, { exact: true }).getAttribute('id'), 'why']]
+      : [];
+    assert.deepEqual(invalid, expected, JSON.stringify(attrs));
     // A message about an add-on is a sentence tied to its control.
     if (attrs.addons === 'reframe') {
       assert.match(await w.locator('.why').textContent(), /^Reframe of Ray1\.6 video: /);
