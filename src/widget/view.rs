@@ -574,7 +574,10 @@ fn mark_invalid(ui: &mut Ui, faults: &Faults, quote_control: Option<usize>) {
     for el in core::mem::replace(&mut ui.invalid, marked) {
         if !ui.invalid.contains(&el) {
             flag(&el, "aria-invalid", false);
-            flag(&el, "aria-describedby", false);
+            // An add-on now off keeps the explanation `off_reasons` gave it.
+            if el.get_attribute("aria-describedby").as_deref() != Some("off-why") {
+                flag(&el, "aria-describedby", false);
+            }
         }
     }
 }

@@ -750,6 +750,22 @@ test('add-ons that are off say why, in the words of quote()', async () => {
   assert.match(await why.textContent(), /^Upscale was taken off/);
   await w.evaluate((el) => el.setAttribute('duration', '5'));
   assert.equal(await why.isVisible(), false);
+  // An upscale the page asked for where none is published is an error tied
+  // to Upscale; once the page drops it, Upscale is off and described by why
+  // it is off, not left with no description.
+  await w.evaluate((el) => {
+    el.setAttribute('platform', 'dream-machine-ios');
+    el.setAttribute('model', 'ray-2');
+    el.setAttribute('resolution', '540p');
+    el.setAttribute('addons', 'upscale:2160p');
+  });
+  assert.equal(await w.getByLabel('Upscale').getAttribute('aria-invalid'), 'true');
+  assert.equal(await describedBy('Upscale'), 'why');
+  await w.evaluate((el) => el.setAttribute('addons', ''));
+  assert.ok(await w.getByLabel('Upscale').isDisabled());
+  assert.match(await why.textContent(), /^Upscale from 540p: the article publishes no rate/);
+  assert.equal(await w.getByLabel('Upscale').getAttribute('aria-invalid'), null);
+  assert.equal(await describedBy('Upscale'), 'off-why');
   assert.deepEqual(problems, []);
   await context.close();
 });
