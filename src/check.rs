@@ -113,6 +113,9 @@ pub struct Draw {
 pub struct CheckResult {
     pub verdict: Verdict,
     pub cost: u64,
+    /// The cost is approximate (modify), as the quote says: the generation
+    /// may take more or fewer credits, so the verdict holds for this figure.
+    pub approximate: bool,
     /// The credits the wallet can spend now: monthly, gifted and the top-ups
     /// that count (not the spending limit, nor hidden top-ups).
     pub available: u64,
@@ -332,6 +335,8 @@ struct Cost {
     approximate: bool,
     /// A generation by a video model (a plan that makes images only cannot run it).
     video: bool,
+    /// A cost the app gave (`{ credits }`): what it is for is not known.
+    known: bool,
 }
 
 /// The cost, after checking the request is for the wallet's product.
@@ -374,6 +379,7 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
                 credits: q.credits,
                 approximate: q.approximate,
                 video: book.makes_video(r.model.as_deref()),
+                known: false,
             })
         }
         CheckRequest::Credits(c) => {
@@ -387,6 +393,7 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
                 credits: quote::parse_count("credits", credits)?,
                 approximate: false,
                 video: false,
+                known: true,
             })
         }
     }
@@ -432,6 +439,7 @@ pub fn check(book: &PriceBook, wallet: &Wallet, request: &CheckRequest) -> Resul
     let mut result = CheckResult {
         verdict: Verdict::Ok,
         cost: cost.credits,
+        approximate: cost.approximate,
         available: 0,
         draws: Vec::new(),
         shortfall: 0,
@@ -565,6 +573,14 @@ fn check_dream_machine(
             push_elsewhere(book, w, r);
         }
         return Ok(());
+    }
+    if request.known && plan.images_only {
+        // The rule above cannot be applied to a bare figure: said, so an app
+        // that checks a video's cost this way is not told it can run.
+        r.reasons.push(format!(
+            "{} makes images only: a known cost is checked as credits alone, so this holds only if it is for images",
+            plan.name
+        ));
     }
     if cost <= available {
         r.draws = draw(cost, &pools);

@@ -195,6 +195,10 @@ export interface Draw {
 export interface CheckResult {
   verdict: "ok" | "relaxed" | "insufficient" | "paused";
   cost: number;
+  /** True when the cost is approximate (modify), as the quote says: the
+   * generation may take more or fewer credits, so the verdict holds for
+   * this figure. False for a known cost (`{ credits }`). */
+  approximate: boolean;
   /** The credits the wallet can spend now: monthly, gifted and the top-ups
    * that count (not hidden top-ups, nor the spending limit). */
   available: number;

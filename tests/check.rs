@@ -640,11 +640,22 @@ fn the_free_plan_makes_images_only() {
     // Images go through.
     let r = check(&free, PHOTON).unwrap();
     assert_eq!((r.verdict, r.cost), (Verdict::Ok, 16));
-    // A known cost says nothing of what it makes: judged on credits alone.
-    assert_eq!(
-        check(&free, r#"{"credits":170}"#).unwrap().verdict,
-        Verdict::Ok
+    never_mentions(&r.reasons, "images only");
+    // A known cost says nothing of what it makes: judged on credits alone,
+    // with a reason that it holds only for images.
+    let r = check(&free, r#"{"credits":170}"#).unwrap();
+    assert_eq!(r.verdict, Verdict::Ok);
+    mentions(
+        &r.reasons,
+        "Free makes images only: a known cost is checked as credits alone, so this holds only if it is for images",
     );
+    // On a plan that makes video, no such reason.
+    let r = check(
+        &dm("lite", "active", "2026-11-21", 1000, 0, ""),
+        r#"{"credits":170}"#,
+    )
+    .unwrap();
+    never_mentions(&r.reasons, "images only");
     // Where plans are sold, the remedy is an upgrade to a plan that makes video.
     let r = open_dream_machine()
         .check(&wallet(&free), &generation(RAY2_1080P))
@@ -661,7 +672,8 @@ fn an_approximate_cost_says_so() {
     // Modify: "approximately 400 credits … Final cost varies".
     let modify = r#"{"platform":"dream-machine-web","model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"modify"}]}"#;
     let r = check(&dm("plus", "active", "2026-11-21", 1000, 0, ""), modify).unwrap();
-    assert_eq!((r.verdict, r.cost), (Verdict::Ok, 560));
+    // 160 for Ray2 720p 5 s, plus modify's "approximately 400 credits".
+    assert_eq!((r.verdict, r.cost, r.approximate), (Verdict::Ok, 560, true));
     assert!(
         r.reasons
             .iter()
@@ -671,6 +683,14 @@ fn an_approximate_cost_says_so() {
     );
     let r = worked_example(&dm("plus", "active", "2026-11-21", 1000, 0, ""));
     never_mentions(&r.reasons, "approximate");
+    assert!(!r.approximate);
+    // A known cost is the app's own figure, exact as given.
+    let r = check(
+        &dm("plus", "active", "2026-11-21", 1000, 0, ""),
+        r#"{"credits":560}"#,
+    )
+    .unwrap();
+    assert!(!r.approximate);
 }
 
 #[test]

@@ -224,11 +224,26 @@ fn exercise(
         }),
         None => CheckRequest::Generation(q.clone()),
     };
-    match e.check(w, &request) {
-        Ok(result) => invariants::check(book, &result),
-        Err(err) => invariants::error(&err),
+    let checked = e.check(w, &request);
+    match &checked {
+        Ok(result) => invariants::check(book, result),
+        Err(err) => invariants::error(err),
     }
     .map_err(|m| TestCaseError::fail(format!("check({w:?}): {m}")))?;
+    // check() says what quote() says of the same generation: its cost, and
+    // whether that cost is approximate; a known cost is the app's, exact.
+    if let Ok(result) = checked {
+        let (cost, approximate) = match known {
+            Some(_) => (result.cost, false),
+            None => {
+                let q = e.quote(q).map_err(|err| {
+                    TestCaseError::fail(format!("check priced what quote refuses: {err}"))
+                })?;
+                (q.credits, q.approximate)
+            }
+        };
+        prop_assert_eq!((result.cost, result.approximate), (cost, approximate));
+    }
     Ok(())
 }
 

@@ -123,6 +123,7 @@ test('check() says whether a balance pays and from which pools (README example)'
   assert.equal(r.verdict, 'ok');
   assert.equal(r.cost, 75);
   assert.equal(r.available, 50 + 10 + 1200);
+  assert.equal(r.approximate, false);
   assert.deepEqual(r.draws, [
     { pool: 'monthly', credits: 50 },
     { pool: 'gifted', credits: 10 },

@@ -16,6 +16,7 @@ const total: string | null = fit.plans[0].totalUsd;
 const r: CheckResult = check({ platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 5 }, { credits: 3 });
 const verdict: 'ok' | 'relaxed' | 'insufficient' | 'paused' = r.verdict;
 const spendable: number = r.available;
+const roughly: boolean = r.approximate;
 const batch = quoteMany([request]);
 const first = batch[0];
 if ('error' in first) {
@@ -25,7 +26,7 @@ if ('error' in first) {
 const tables: Tables = defaultTables();
 const e = new Estimator({ tables });
 const again: Quote = e.quote(request);
-void [credits, usd, billed, billing, total, verdict, spendable, again, new Estimator()];
+void [credits, usd, billed, billing, total, verdict, spendable, roughly, again, new Estimator()];
 // The element and its event, from the page's side.
 const el = document.querySelector('credit-estimator');
 const shown: number | undefined = el?.quote?.credits;
