@@ -626,7 +626,7 @@ fn check_dream_machine(
         grouped(packs),
         money::plural(packs, "pack", "packs"),
         grouped(top_up.credits),
-        money::usd_string(
+        money::usd_grouped(
             rust_decimal::Decimal::from(packs) * top_up.price_usd,
             money::PLAN_USD_PLACES
         )

@@ -35,6 +35,18 @@ pub fn usd_string(value: Decimal, places: u32) -> String {
     rounded.to_string()
 }
 
+/// [`usd_string`] for a sentence: the whole dollars grouped by commas, as
+/// counts are (`12000` at 2 places is `"12,000.00"`). Result fields keep
+/// [`usd_string`]'s plain digits, for programs to read.
+pub fn usd_grouped(value: Decimal, places: u32) -> String {
+    let plain = usd_string(value, places);
+    let whole = plain.bytes().take_while(u8::is_ascii_digit).count();
+    match (plain.get(..whole), plain.get(whole..)) {
+        (Some(digits), Some(rest)) => group_digits(digits) + rest,
+        _ => plain,
+    }
+}
+
 /// What `credits` cost at `price` for `per` credits (a top-up pack, a plan's
 /// allowance), exact until the final rounding to [`QUOTE_USD_PLACES`].
 /// `per` is validated above 0 in the tables; 0 is read as 1 rather than panic.
@@ -120,6 +132,12 @@ mod tests {
         assert_eq!(usd_string(Decimal::new(4, 5), 4), "0.0000");
         assert_eq!(usd_string(Decimal::new(29_995, 3), 2), "30.00");
         assert_eq!(usd_string(Decimal::from(4), 2), "4.00");
+        assert_eq!(usd_grouped(Decimal::from(12_000), 2), "12,000.00");
+        assert_eq!(usd_grouped(Decimal::new(99_999, 2), 2), "999.99");
+        assert_eq!(
+            usd_grouped(Decimal::new(1_234_567_891, 1), 2),
+            "123,456,789.10"
+        );
     }
 
     #[test]

@@ -145,6 +145,11 @@ fn usd(value: Decimal) -> String {
     money::usd_string(value, PLAN_USD_PLACES)
 }
 
+/// [`usd`] for a sentence, its whole dollars grouped (`12,000.00`).
+fn usd_text(value: Decimal) -> String {
+    money::usd_grouped(value, PLAN_USD_PLACES)
+}
+
 /// The monthly credits a usage list adds up to, each line priced by `quote`,
 /// and whether any of them come from an approximate quote.
 fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Result<(u64, bool)> {
@@ -259,7 +264,7 @@ fn price_plan(
     {
         option
             .reasons
-            .push(format!("billed ${} a year", usd(total)));
+            .push(format!("billed ${} a year", usd_text(total)));
     }
     let fits = need <= included;
     option.fits_without_top_ups = Some(true);
@@ -307,7 +312,7 @@ fn price_plan(
             grouped(packs),
             money::plural(packs, "pack", "packs"),
             grouped(top_up.credits),
-            usd(top_up_usd),
+            usd_text(top_up_usd),
             money::plural(packs, "covers", "cover"),
             grouped(excess)
         )
@@ -335,7 +340,7 @@ fn notices(book: &PriceBook, platform_product: &str) -> Vec<String> {
     let top_up = book.top_up();
     out.push(format!(
         "Top-up credits (${} per {}) last {} months from purchase and count only on an active paid plan.",
-        usd(top_up.price_usd),
+        usd_text(top_up.price_usd),
         grouped(top_up.credits),
         top_up.valid_months
     ));

@@ -132,6 +132,23 @@ fn a_tie_goes_to_more_included_credits() {
 }
 
 #[test]
+fn dollars_in_reasons_are_grouped_like_credits() {
+    // 12,500 Ray2 720p 10 s clips at 320 = 4,000,000 credits. Lite: 3,996,800
+    // more = 3,331 packs (3,330 × 1,200 = 3,996,000 falls 800 short), 3,331 × $4
+    // = $13,324, + $9.99 = $13,333.99.
+    let f = fit(&[usage(RAY2_720_10S, 12_500)], "");
+    assert_eq!(f.monthly_credits, 4_000_000);
+    let lite = plan(&f, "lite");
+    assert_eq!(lite.total_usd.as_deref(), Some("13333.99"));
+    assert_eq!(
+        lite.reasons,
+        [
+            "3,200 credits cover 3,200 of 4,000,000; 3,331 top-up packs of 1,200 ($13,324.00) cover the other 3,996,800"
+        ]
+    );
+}
+
+#[test]
 fn one_credit_beyond_unlimited_s_fast_credits_runs_relaxed() {
     // 7 × 55 + 601 × 16 = 385 + 9,616 = 10,001: one credit past the 10,000.
     const FLASH_720_5S: &str = r#"{"platform":"dream-machine-web","model":"ray-2-flash","resolution":"720p","durationSeconds":5}"#;

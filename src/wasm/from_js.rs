@@ -200,8 +200,11 @@ impl<'a> Obj<'a> {
         known: &'static [&'static str],
     ) -> Read<Obj<'a>> {
         if !value.is_object() || is_array(value) || value.is_function() || is_map(value) {
+            // The fields it takes say what is allowed (`needs` is
+            // `{ commercialUse, noWatermark }`, not a word).
             return Err(Fault(format!(
-                "{path} must be an object, got {}",
+                "{path} must be an object with the fields {}, got {}",
+                known.join(", "),
                 describe(value)
             )));
         }

@@ -44,7 +44,7 @@ test('every failure is a thrown Error with a code and a message saying what is a
     [{ platform: 'dream-machine-ios', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5 }, 'unpriced', /no rate/],
     [{ platform: 'luma-agents', model: 'kling-3.0' }, 'unpriced', /not published/],
     // A Map is an object to JS, but its entries are not fields.
-    [new Map(Object.entries(workedExample)), 'invalid_request', /^request must be an object, got a Map \(pass a plain object: Object\.fromEntries\(map\)\)$/],
+    [new Map(Object.entries(workedExample)), 'invalid_request', /^request must be an object with the fields platform, model, resolution, durationSeconds, images, addons, got a Map \(pass a plain object: Object\.fromEntries\(map\)\)$/],
   ];
   for (const [input, code, message] of cases) {
     const error = thrown(() => quote(input));
@@ -112,6 +112,10 @@ test('planFit() prices each plan for a month of work (README example)', () => {
   assert.equal(fit.plans.find((p) => p.id === 'enterprise').totalUsd, null);
   assert.equal(thrown(() => planFit({ platform: 'dream-machine-ios', usage: [] })).code, 'unpriced');
   assert.equal(thrown(() => planFit({ platform: 'luma-agents', usage: [] })).code, 'unpriced');
+  // `needs` is an object, not the widget attribute's word: the message names its fields.
+  const needs = thrown(() => planFit({ platform: 'dream-machine-web', usage: [], needs: 'commercial-use' }));
+  assert.equal(needs.code, 'invalid_request');
+  assert.equal(needs.message, 'planFit request.needs must be an object with the fields commercialUse, noWatermark, got "commercial-use"');
 });
 
 test('check() says whether a balance pays and from which pools (README example)', () => {
