@@ -508,8 +508,10 @@ fn split_digits(text: &str) -> Option<(&str, &str)> {
     Some((text.get(..n)?, text.get(n..)?))
 }
 
-/// Messages about a control, each with the id of the element showing it.
-type Faults = Vec<(String, &'static str)>;
+/// Messages about a control, each with the id of the element showing it and,
+/// when the core's error code names it, the control ([`Priced::control`]);
+/// otherwise the control is found by the message's label ([`control_of`]).
+type Faults = Vec<(String, &'static str, Option<usize>)>;
 
 /// The control a visitor message is about, by the field label it starts with
 /// (as [`for_visitors`] and [`model::number`] write them); `None` for a
@@ -553,13 +555,11 @@ fn control_of(ui: &Ui, message: &str) -> Option<Element> {
 /// `aria-describedby` naming the element that shows the message, so a screen
 /// reader reads it with the field (and the field's border turns red); a
 /// control fixed since loses both. Attributes are written only when they
-/// change. `quote_control` is the control the quote's message is about when
-/// the core's error code names it ([`Priced::control`]).
-fn mark_invalid(ui: &mut Ui, faults: &Faults, quote_control: Option<usize>) {
+/// change.
+fn mark_invalid(ui: &mut Ui, faults: &Faults) {
     let mut marked = Vec::new();
-    for (message, shown_in) in faults {
-        let known = quote_control.filter(|_| *shown_in == "why");
-        let Some(el) = known
+    for (message, shown_in, control) in faults {
+        let Some(el) = control
             .map(|i| ui.el(i).clone())
             .or_else(|| control_of(ui, message))
         else {
@@ -662,7 +662,7 @@ impl State {
                 let p = self.render_controls(&mut ui, &prices);
                 self.render_quote(&ui, &p);
                 if let Err(message) = &p.quote {
-                    faults.push((message.clone(), "why"));
+                    faults.push((message.clone(), "why", p.control));
                 }
                 self.render_rates(&ui, &prices, &p);
                 self.render_fit(&ui, &prices, &p, &mut faults);
@@ -683,8 +683,7 @@ impl State {
             }
         }
         self.render_alert(&ui, plan_error);
-        let quote_control = priced.as_ref().and_then(|p| p.control);
-        mark_invalid(&mut ui, &faults, quote_control);
+        mark_invalid(&mut ui, &faults);
         let written = |v: Option<JsValue>| v.unwrap_or(JsValue::NULL);
         let p = priced.as_ref();
         self.request = written(
@@ -1096,7 +1095,7 @@ impl State {
             keep_while_editing(notices, true);
             if let Err(message) = fit {
                 set_text(sum, &message);
-                faults.push((message, "fit-sum"));
+                faults.push((message, "fit-sum", None));
             }
             return;
         }
@@ -1125,7 +1124,7 @@ impl State {
             Err(message) => {
                 set_text(sum, &message);
                 flag(notices, "hidden", true);
-                faults.push((message, "fit-sum"));
+                faults.push((message, "fit-sum", None));
                 // Nothing to fit, but the plans' prices are published.
                 let platform = priced.request.as_ref().and_then(|r| r.platform.as_deref());
                 if let (true, Some(list)) = (
@@ -1381,7 +1380,7 @@ impl State {
             _ => Err("Choose a generation that can be priced to check a balance.".into()),
         };
         if let Err(message) = &outcome {
-            faults.push((message.clone(), "verdict-msg"));
+            faults.push((message.clone(), "verdict-msg", None));
         }
         let about = priced.quote.as_ref().map_or("", about_words);
         self.render_verdict(ui.el(r::VERDICT), outcome, images_only, about, book);
