@@ -1,8 +1,9 @@
 //! Reads `pricing/*.json`, validates the tables with the crate's own code
 //! (`src/tables/book.rs`), and writes them to `OUT_DIR/default_tables.rs` twice:
-//! baked into a Rust constant whose every text and row borrows static data (the
-//! built-in estimator, native and in the WebAssembly, takes it by value, with
-//! no clone and no reading), and as JSON text, which `defaultTables()` hands to
+//! the validated `PriceBook` baked into a Rust constant whose every text and
+//! row borrows static data (the built-in estimator, native and in the
+//! WebAssembly, takes it by value, with no clone, no reading and no validation
+//! at run time), and as JSON text, which `defaultTables()` hands to
 //! JavaScript's `JSON.parse`. A malformed table fails the build with a message
 //! naming the file and the row.
 //!
@@ -95,14 +96,15 @@ fn main() {
     let book = PriceBook::try_from_tables(tables).unwrap_or_else(|e| fail(locate(e.message())));
 
     let env = databake::CrateEnv::default();
-    let baked = databake::Bake::bake(book.tables(), &env);
+    let baked = databake::Bake::bake(&book, &env);
     let json = serde_json::to_string(book.tables())
         .unwrap_or_else(|e| fail(format!("cannot write the tables as JSON: {e}")));
     let code = format!(
-        "/// The tables of `pricing/`, validated by `build.rs`.\n\
-         pub(crate) const BUILT_IN: crate::tables::schema::Tables = {baked};\n\
+        "/// The tables of `pricing/`, validated by `build.rs`, with the figures\n\
+         /// validation derives from them (dollars parsed, rates per step).\n\
+         pub(crate) const BUILT_IN_BOOK: crate::tables::book::PriceBook = {baked};\n\
          /// The same, at one address, for `default_tables()`.\n\
-         pub(crate) static DEFAULT_TABLES: crate::tables::schema::Tables = BUILT_IN;\n\
+         pub(crate) static DEFAULT_BOOK: crate::tables::book::PriceBook = BUILT_IN_BOOK;\n\
          /// The same tables as JSON, in the schema `new Estimator({{ tables }})` takes.\n\
          pub const DEFAULT_TABLES_JSON: &str = {json:?};\n"
     );

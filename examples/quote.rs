@@ -7,7 +7,7 @@
 use credit_estimator::{Estimator, QuoteRequest};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let estimator = Estimator::try_default()?;
+    let estimator = Estimator::built_in();
     for arg in std::env::args().skip(1) {
         let request: QuoteRequest = serde_json::from_str(&arg)?;
         match estimator.quote(&request) {

@@ -15,16 +15,25 @@ pub struct Estimator {
     book: PriceBook,
 }
 
+/// The built-in edition: [`Estimator::built_in`].
+impl Default for Estimator {
+    fn default() -> Self {
+        Estimator::built_in()
+    }
+}
+
 impl Estimator {
-    /// The tables of `pricing/`, as baked in at build time.
+    /// The tables of `pricing/`, as validated and baked in at build time.
     ///
-    /// `build.rs` has already validated them, so this fails only if the
-    /// crate itself is broken; it still returns a `Result` rather than panic.
-    /// The tables are taken by value from the baked constant, whose texts and
-    /// rows all borrow static data: no clone code is linked, and the wasm
-    /// reads nothing at start (BENCHMARKS.md, "What moved the numbers").
-    pub fn try_default() -> Result<Estimator> {
-        Estimator::try_with_tables(crate::default_tables::BUILT_IN)
+    /// `build.rs` ran [`PriceBook::try_from_tables`] on them, so nothing is
+    /// checked here and nothing can fail. The book is taken by value from the
+    /// baked constant, whose texts and rows all borrow static data: no clone
+    /// code is linked, and the wasm neither reads nor validates anything at
+    /// start (BENCHMARKS.md, "What moved the numbers").
+    pub const fn built_in() -> Estimator {
+        Estimator {
+            book: crate::default_tables::BUILT_IN_BOOK,
+        }
     }
 
     /// Tables given at run time (same schema as `pricing/`), validated in

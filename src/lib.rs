@@ -65,5 +65,5 @@ pub use default_tables::DEFAULT_TABLES_JSON;
 
 /// The tables of `pricing/` as baked in at build time.
 pub fn default_tables() -> &'static Tables {
-    &default_tables::DEFAULT_TABLES
+    default_tables::DEFAULT_BOOK.tables()
 }

@@ -160,23 +160,20 @@ fn check_with(e: &Estimator, wallet: JsValue, request: JsValue) -> Result<JsValu
     write(&e.check(&wallet, &request)?)
 }
 
-static DEFAULT: Local<OnceCell<Result<Rc<Estimator>>>> = Local::new(OnceCell::new());
+static DEFAULT: Local<OnceCell<Rc<Estimator>>> = Local::new(OnceCell::new());
 
 /// The estimator of the built-in tables, made once per module from the baked
-/// constant (nothing is read through JS): the free functions,
+/// constant (nothing is read or validated at run time): the free functions,
 /// `new Estimator()` and every widget share it.
-pub(crate) fn built_in_estimator() -> Result<Rc<Estimator>> {
-    DEFAULT.with(|cell| {
-        cell.get_or_init(|| Estimator::try_default().map(Rc::new))
-            .clone()
-    })
+pub(crate) fn built_in_estimator() -> Rc<Estimator> {
+    DEFAULT.with(|cell| cell.get_or_init(|| Rc::new(Estimator::built_in())).clone())
 }
 
 /// Runs `f` with the estimator of the built-in tables.
 fn with_default(
     f: impl FnOnce(&Estimator) -> Result<JsValue>,
 ) -> core::result::Result<JsValue, JsValue> {
-    thrown(built_in_estimator().and_then(|estimator| f(&estimator)))
+    thrown(f(&built_in_estimator()))
 }
 
 /// Prices one generation with the built-in tables. Throws an `Error` with
@@ -268,7 +265,7 @@ impl JsEstimator {
     pub fn new(options: Option<EstimatorOptionsJs>) -> core::result::Result<JsEstimator, JsValue> {
         let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
         let inner = if options.is_undefined() || options.is_null() {
-            built_in_estimator()
+            Ok(built_in_estimator())
         } else {
             read::<EstimatorOptions>(options, "options", ErrorCode::InvalidTables).and_then(|o| {
                 // Options without tables are a mistake (tables not loaded

@@ -54,6 +54,16 @@ fn the_baked_tables_are_the_pricing_files() {
     assert!(load(pricing_json()).is_ok());
 }
 
+/// The built-in estimator takes the book `build.rs` validated and baked; it
+/// must be what validating the files at run time gives: the same tables and
+/// the same derived figures (plan dollars parsed, rates per billing step).
+#[test]
+fn the_baked_price_book_is_the_validated_pricing_files() {
+    let validated = load(pricing_json()).expect("the pricing files are valid");
+    assert_eq!(Estimator::built_in().book(), validated.book());
+    assert_eq!(Estimator::default(), validated);
+}
+
 #[test]
 fn a_second_edition_is_priced_by_its_own_figures() {
     let mut t = pricing_json();

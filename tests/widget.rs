@@ -18,7 +18,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn catalog() -> Catalog {
-    Estimator::try_default().expect("built-in tables").catalog()
+    Estimator::built_in().catalog()
 }
 
 fn selection(pairs: &[(&str, &str)]) -> Selection {
@@ -32,11 +32,7 @@ fn selection(pairs: &[(&str, &str)]) -> Selection {
 fn price(sel: &Selection) -> u64 {
     let cat = catalog();
     let req = request(&cat, &complete(&cat, sel)).expect("a request");
-    Estimator::try_default()
-        .unwrap()
-        .quote(&req)
-        .expect("priced")
-        .credits
+    Estimator::built_in().quote(&req).expect("priced").credits
 }
 
 #[wasm_bindgen_test]
@@ -430,7 +426,7 @@ fn choices_an_attribute_makes_are_kept_and_judged_by_the_core() {
     normalize(&cat, &mut sel, Field::Model, &attrs);
     assert_eq!(sel.get(Field::Resolution), Some("1080p"));
     let req = request(&cat, &complete(&cat, &sel)).unwrap();
-    let error = Estimator::try_default().unwrap().quote(&req).unwrap_err();
+    let error = Estimator::built_in().quote(&req).unwrap_err();
     assert_eq!(error.code().as_str(), "unsupported_resolution");
 }
 

@@ -150,7 +150,7 @@ fn run(u: &mut Unstructured) -> Result<()> {
             },
             None => return Ok(()),
         },
-        false => Estimator::try_default().expect("the baked-in tables are valid"),
+        false => Estimator::built_in(),
     };
     let book = estimator.book();
     let q = request(u)?;

@@ -9,7 +9,7 @@ use crate::prelude::*;
 
 use rust_decimal::Decimal;
 
-use super::schema::{self, Source, Tables, Text};
+use super::schema::{self, Rows, Source, Tables, Text};
 use crate::calendar;
 use crate::error::{Error, Result};
 use crate::money;
@@ -42,14 +42,19 @@ pub struct TopUpPrice {
 const LUMA_AGENTS: &str = "luma-agents";
 
 /// Validated tables of one edition.
+///
+/// `build.rs` validates `pricing/` with [`PriceBook::try_from_tables`] and
+/// bakes the result, so the built-in book is a constant: nothing is checked
+/// or parsed at run time ([`crate::Estimator::built_in`]). Hence the fields
+/// are visible to the crate, for the baked expression to name them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PriceBook {
-    tables: Tables,
-    modify_per_step: u64,
-    upscale_per_step: Vec<(Text, Text, u64)>,
-    top_up: TopUpPrice,
-    dream_machine_web_plans: Vec<PlanPrice>,
-    luma_agents_plans: Vec<PlanPrice>,
+    pub(crate) tables: Tables,
+    pub(crate) modify_per_step: u64,
+    pub(crate) upscale_per_step: Rows<(Text, Text, u64)>,
+    pub(crate) top_up: TopUpPrice,
+    pub(crate) dream_machine_web_plans: Rows<PlanPrice>,
+    pub(crate) luma_agents_plans: Rows<PlanPrice>,
 }
 
 impl PriceBook {
@@ -60,10 +65,10 @@ impl PriceBook {
         Ok(PriceBook {
             tables,
             modify_per_step: checked.modify_per_step,
-            upscale_per_step: checked.upscale_per_step,
+            upscale_per_step: Rows::Owned(checked.upscale_per_step),
             top_up: checked.top_up,
-            dream_machine_web_plans: checked.dream_machine_web_plans,
-            luma_agents_plans: checked.luma_agents_plans,
+            dream_machine_web_plans: Rows::Owned(checked.dream_machine_web_plans),
+            luma_agents_plans: Rows::Owned(checked.luma_agents_plans),
         })
     }
 
@@ -259,7 +264,7 @@ impl PriceBook {
     /// Every resolution some clip can be upscaled to, in table order.
     pub fn upscale_target_ids(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
-        for (_, to, _) in &self.upscale_per_step {
+        for (_, to, _) in self.upscale_per_step.iter() {
             if !ids.contains(&to.as_ref()) {
                 ids.push(to);
             }
@@ -305,6 +310,101 @@ impl PriceBook {
             .into_iter()
             .find(|id| self.platform(id).is_some_and(|pl| pl.product == product))
             .and_then(|id| self.plans_for_platform(id))
+    }
+}
+
+/// `PriceBook` written as a Rust expression for `build.rs`, by hand: databake
+/// derives only for public fields, and cannot bake a `Decimal`, which is
+/// written as `Decimal::from_parts`, a `const fn` taking its exact parts.
+#[cfg(not(target_arch = "wasm32"))]
+mod bake {
+    use databake::{Bake, CrateEnv, TokenStream, quote};
+    use rust_decimal::Decimal;
+
+    use super::{PlanPrice, PriceBook, TopUpPrice};
+
+    impl Bake for PriceBook {
+        fn bake(&self, env: &CrateEnv) -> TokenStream {
+            let tables = self.tables.bake(env);
+            let modify = self.modify_per_step.bake(env);
+            let upscale = self.upscale_per_step.bake(env);
+            let top_up = self.top_up.bake(env);
+            let web_plans = self.dream_machine_web_plans.bake(env);
+            let agents_plans = self.luma_agents_plans.bake(env);
+            quote! {
+                crate::tables::book::PriceBook {
+                    tables: #tables,
+                    modify_per_step: #modify,
+                    upscale_per_step: #upscale,
+                    top_up: #top_up,
+                    dream_machine_web_plans: #web_plans,
+                    luma_agents_plans: #agents_plans,
+                }
+            }
+        }
+    }
+
+    fn usd(value: &Decimal) -> TokenStream {
+        let mantissa = value.mantissa().unsigned_abs();
+        // A `Decimal`'s mantissa has 96 bits: three 32-bit words.
+        let [lo, mid, hi] = [0, 32, 64].map(|shift| (mantissa >> shift) as u32);
+        let (negative, scale) = (value.is_sign_negative(), value.scale());
+        quote! { rust_decimal::Decimal::from_parts(#lo, #mid, #hi, #negative, #scale) }
+    }
+
+    fn optional_usd(value: &Option<Decimal>) -> TokenStream {
+        match value {
+            Some(value) => {
+                let value = usd(value);
+                quote! { Some(#value) }
+            }
+            None => quote! { None },
+        }
+    }
+
+    impl Bake for PlanPrice {
+        fn bake(&self, env: &CrateEnv) -> TokenStream {
+            let row = self.row.bake(env);
+            let monthly = optional_usd(&self.monthly_usd);
+            let annual_monthly = optional_usd(&self.annual_monthly_usd);
+            let annual_total = optional_usd(&self.annual_total_usd);
+            quote! {
+                crate::tables::book::PlanPrice {
+                    row: #row,
+                    monthly_usd: #monthly,
+                    annual_monthly_usd: #annual_monthly,
+                    annual_total_usd: #annual_total,
+                }
+            }
+        }
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn a_dollar_figure_is_baked_from_its_exact_parts() {
+        // Three distinct words, a sign and a scale: each must come back in
+        // its own place (the built-in prices fill the low word only).
+        let value = Decimal::from_parts(1, 2, 3, true, 4);
+        let baked = usd(&value).to_string();
+        assert_eq!(
+            baked.split_whitespace().collect::<String>(),
+            "rust_decimal::Decimal::from_parts(1u32,2u32,3u32,true,4u32)"
+        );
+    }
+
+    impl Bake for TopUpPrice {
+        fn bake(&self, env: &CrateEnv) -> TokenStream {
+            let credits = self.credits.bake(env);
+            let price = usd(&self.price_usd);
+            let months = self.valid_months.bake(env);
+            quote! {
+                crate::tables::book::TopUpPrice {
+                    credits: #credits,
+                    price_usd: #price,
+                    valid_months: #months,
+                }
+            }
+        }
     }
 }
 

@@ -167,18 +167,14 @@ enum Tables {
     Failed(String),
 }
 
-static BUILT_IN: Local<OnceCell<Option<Rc<Prices>>>> = Local::new(OnceCell::new());
+static BUILT_IN: Local<OnceCell<Rc<Prices>>> = Local::new(OnceCell::new());
 static SHEET: Local<OnceCell<Option<CssStyleSheet>>> = Local::new(OnceCell::new());
 
 fn built_in() -> Tables {
-    let prices = BUILT_IN.with(|cell| {
-        cell.get_or_init(|| crate::wasm::built_in_estimator().ok().map(Prices::new))
+    Tables::Ready(BUILT_IN.with(|cell| {
+        cell.get_or_init(|| Prices::new(crate::wasm::built_in_estimator()))
             .clone()
-    });
-    prices.map_or_else(
-        || Tables::Failed("The built-in pricing tables could not be read.".into()),
-        Tables::Ready,
-    )
+    }))
 }
 
 /// The tables of `tables-src` could not be used, for the reason `why`.
