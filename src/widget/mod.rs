@@ -233,6 +233,9 @@ pub struct State {
     /// Add-ons the last change of the selection took off (they do not
     /// exist for the new model or resolution): said under the add-ons.
     taken_off: Selection,
+    /// The kinds of the add-ons the last change put back, as chosen
+    /// before: said there too.
+    put_back: Vec<&'static str>,
     /// Messages about attribute values, by attribute.
     errors: Vec<(String, String)>,
     /// The control being typed in, whose value is not rewritten.
@@ -296,6 +299,7 @@ impl Widget {
                 errors: Vec::new(),
                 editing: None,
                 taken_off: Selection::default(),
+                put_back: Vec::new(),
                 plan_attr: None,
                 per_month: "10".into(),
                 billing: Billing::Monthly,
@@ -481,6 +485,7 @@ impl State {
                 }
                 // The page, not the visitor, changed the selection.
                 self.taken_off = Selection::default();
+                self.put_back.clear();
                 if !initial {
                     self.normalize_after(name);
                     self.chosen = self.sel.clone();
@@ -611,6 +616,7 @@ impl State {
                     model::recall(&prices.catalog, &mut self.sel, field, &self.chosen);
                 }
                 self.taken_off = model::taken_off(&before, &self.sel);
+                self.put_back = model::put_back(&before, &self.sel);
                 // A person has taken over the selection from the attributes.
                 self.errors
                     .retain(|(k, _)| !model::SELECTION_ATTRIBUTES.contains(&k.as_str()));

@@ -515,6 +515,16 @@ pub fn taken_off(before: &Selection, after: &Selection) -> Selection {
     gone
 }
 
+/// The kinds of the add-ons `after` has and `before` had not: those a
+/// change of model put back, as a person chose them before ([`recall`]).
+pub fn put_back(before: &Selection, after: &Selection) -> Vec<&'static str> {
+    ADDON_FIELDS
+        .into_iter()
+        .filter(|f| before.get(*f).is_none() && after.get(*f).is_some_and(|v| !is_zero(v)))
+        .map(Field::name)
+        .collect()
+}
+
 /// The selection as URL-hash text: `platform=…&model=…&…` with the same keys
 /// as the attributes, only the fields that apply.
 pub fn to_hash(catalog: &Catalog, sel: &Selection) -> String {

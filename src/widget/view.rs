@@ -18,7 +18,7 @@ use super::model::{self, Context, Field, Kind};
 use super::{Prices, Refocus, State, Tables};
 use crate::calendar;
 use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
-use crate::error::ErrorCode;
+use crate::error::{ErrorCode, all_of};
 use crate::estimator::Estimator;
 use crate::money::{PLAN_USD_PLACES, plural, usd_at_rate, usd_string};
 use crate::plan_fit::{self, Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
@@ -56,7 +56,7 @@ div.frame lang=en
      div.row.checks
       =check reframe|Reframe
       =check modify|Modify (approximate)
-     p.off-why id=off-why hidden @
+     p.off-why id=off-why aria-live=polite @
    div.result
     p.eyebrow|Estimated cost
     p.total role=status aria-live=polite aria-atomic=true
@@ -320,19 +320,28 @@ fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
     Some(li)
 }
 
+/// The add-ons the last change of the selection took off or put back.
+struct Changed<'a> {
+    taken_off: &'a [AddonRequest],
+    /// Their kinds.
+    put_back: &'a [&'static str],
+}
+
 /// Says under the add-ons why those that are off are off, in the core's
 /// words: the error of the current request with each of them asked for
 /// (images: with all the video add-ons, which the core names in one
 /// sentence, and with reframe). Each
 /// control that is off is described by it. An add-on the last change took
-/// off (`taken_off`) is said to be, and why.
+/// off is said to be, and why; one it put back is said to be too. The
+/// paragraph is a polite live region, kept in place when empty, so a screen
+/// reader hears of an add-on a change of model turned off or on.
 fn off_reasons(
     ui: &Ui,
     estimator: &Estimator,
     request: Option<&QuoteRequest>,
     kind: Kind,
     off: &[(usize, AddonRequest)],
-    taken_off: &[AddonRequest],
+    changed: Changed<'_>,
 ) {
     let mut reasons: Vec<String> = Vec::new();
     let mut why = |asked: Vec<AddonRequest>, lead: &str| {
@@ -348,7 +357,7 @@ fn off_reasons(
     };
     // One that is now off is explained below with the others.
     let is_off = |kind: &Option<String>| off.iter().any(|(_, a)| a.kind == *kind);
-    for gone in taken_off.iter().filter(|a| !is_off(&a.kind)) {
+    for gone in changed.taken_off.iter().filter(|a| !is_off(&a.kind)) {
         let kind = gone.kind.as_deref().unwrap_or_default();
         why(vec![gone.clone()], &format!("{kind} was taken off: "));
     }
@@ -369,12 +378,19 @@ fn off_reasons(
             why(vec![asked.clone()], "");
         }
     }
-    let hint = ui.el(r::OFF_WHY);
-    set_text(hint, &reasons.join(" "));
-    flag(hint, "hidden", reasons.is_empty());
+    // (A sentence about add-ons put back describes no control that is off.)
+    let explained = !reasons.is_empty();
+    let back = changed.put_back;
+    if !back.is_empty() {
+        let mut text = capitalized(all_of(back));
+        text.push_str(if back.len() == 1 { " is" } else { " are" });
+        text.push_str(" back on, as chosen before.");
+        reasons.push(text);
+    }
+    set_text(ui.el(r::OFF_WHY), &reasons.join(" "));
     for i in [r::EXTEND, r::UPSCALE, r::REFRAME, r::MODIFY] {
         let el = ui.el(i);
-        let described = !reasons.is_empty() && off.iter().any(|(j, _)| *j == i);
+        let described = explained && off.iter().any(|(j, _)| *j == i);
         if described {
             attr(el, "aria-describedby", "off-why");
         } else if el.get_attribute("aria-describedby").as_deref() == Some("off-why") {
@@ -885,7 +901,11 @@ impl State {
             .ok()
             .filter(|_| kind != Kind::Unpriced && quote.is_ok());
         let taken_off = model::addons_of(&self.taken_off).unwrap_or_default();
-        off_reasons(ui, &prices.estimator, probe, kind, &off_addons, &taken_off);
+        let changed = Changed {
+            taken_off: &taken_off,
+            put_back: &self.put_back,
+        };
+        off_reasons(ui, &prices.estimator, probe, kind, &off_addons, changed);
         self.shown = sel;
         Priced {
             // An attribute the widget could not use leaves no request: the

@@ -750,6 +750,23 @@ test('add-ons that are off say why, in the words of quote()', async () => {
   assert.match(await why.textContent(), /^Upscale was taken off/);
   await w.evaluate((el) => el.setAttribute('duration', '5'));
   assert.equal(await why.isVisible(), false);
+  // Add-ons a change of model turned off and the next one turns back on are
+  // said to be back, in the same polite live region, which stays in place
+  // (empty, it takes no room) so a screen reader hears the change.
+  assert.equal(await why.getAttribute('aria-live'), 'polite');
+  await choose(w, { resolution: '720p', upscale: '1080p', modify: true });
+  await choose(w, { model: 'photon' });
+  assert.match(await why.textContent(), /^Extend, upscale and modify apply to video/);
+  await choose(w, { model: 'ray-2' });
+  assert.equal(await why.textContent(), 'Upscale and modify are back on, as chosen before.');
+  assert.equal(await w.getByLabel('Upscale').inputValue(), '1080p');
+  assert.ok(await w.getByLabel('Modify').isChecked());
+  for (const label of ['Extend', 'Upscale', 'Reframe', 'Modify']) assert.equal(await describedBy(label), null);
+  await choose(w, { modify: false });
+  assert.equal(await why.textContent(), '');
+  assert.equal(await why.isVisible(), false);
+  assert.equal(await why.evaluate((e) => e.getBoundingClientRect().height), 0);
+  await choose(w, { upscale: '' });
   // An upscale the page asked for where none is published is an error tied
   // to Upscale; once the page drops it, Upscale is off and described by why
   // it is off, not left with no description.
