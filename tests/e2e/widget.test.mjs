@@ -383,6 +383,16 @@ test('bad attribute values show a message in the widget and never throw on the p
   await w.evaluate((el) => el.setAttribute('plan', 'gold'));
   assert.match(await w.locator('.alert').textContent(), /plan “gold” is not a plan here: use free, lite/);
   assert.ok(await quoteOf(w));
+  // A message about the page's configuration looks like one about the
+  // selection: one error style, not two.
+  await w.evaluate((el) => el.setAttribute('model', 'photon-x'));
+  const look = (sel) => w.locator(sel).evaluate((e) => {
+    const c = getComputedStyle(e);
+    return [c.color, c.backgroundColor, c.padding, c.borderRadius, c.fontWeight].join(' | ');
+  });
+  assert.match(await w.locator('.why').textContent(), /photon-x/);
+  assert.equal(await look('.alert'), await look('.why'));
+  assert.match(await look('.why'), /^rgb\(180, 35, 24\) \| color\(srgb [\d. ]+\) \| 10px 12px \| 10px \| 550$/);
   assert.deepEqual(problems, []);
   await context.close();
 });
