@@ -118,6 +118,15 @@ impl Error {
         self.message = format!("{place}: {}", self.message);
         self
     }
+
+    /// The same error with the path its message starts with put under
+    /// `root`: a table fault `videoWeb.clips[9] (…): …` read from
+    /// `options.tables` becomes `options.tables.videoWeb.clips[9] (…): …`,
+    /// the path the reader's own faults give.
+    pub fn under(mut self, root: &str) -> Self {
+        self.message = format!("{root}.{}", self.message);
+        self
+    }
 }
 
 impl fmt::Display for Error {

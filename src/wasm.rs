@@ -277,7 +277,9 @@ impl JsEstimator {
                          for the built-in tables",
                     )
                 })?;
-                Estimator::try_with_tables(tables).map(Rc::new)
+                Estimator::try_with_tables(tables)
+                    .map(Rc::new)
+                    .map_err(|e| e.under("options.tables"))
             })
         };
         thrown(inner).map(|inner| JsEstimator { inner })

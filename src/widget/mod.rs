@@ -684,7 +684,7 @@ impl State {
         let estimator = match value.dyn_ref::<js_sys::Error>() {
             Some(error) => Err(String::from(error.message())),
             None => crate::wasm::read::<schema::Tables>(value, "tables", ErrorCode::InvalidTables)
-                .and_then(Estimator::try_with_tables)
+                .and_then(|t| Estimator::try_with_tables(t).map_err(|e| e.under("tables")))
                 .map_err(|e| e.message().to_owned()),
         };
         self.prices = match estimator {

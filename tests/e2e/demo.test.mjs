@@ -451,6 +451,10 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
   const broken = structuredClone(tables);
   broken.videoWeb.clips[0].credits = -5;
   fs.writeFileSync(path.join(dir, 'editions', 'broken.json'), JSON.stringify(broken));
+  // Well-formed, but a row given twice: a fault of the validator, not of the reader.
+  const twice = structuredClone(tables);
+  twice.videoWeb.clips.push({ ...twice.videoWeb.clips[0] });
+  fs.writeFileSync(path.join(dir, 'editions', 'twice.json'), JSON.stringify(twice));
   fs.writeFileSync(
     path.join(dir, 'editions.html'),
     `<!doctype html><meta charset="utf-8"><title>editions</title><link rel="icon" href="favicon.svg">
@@ -493,7 +497,7 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
 
     await page.waitForFunction(() => /could not be used/.test(document.getElementById('broken').shadowRoot.textContent));
     const bad = page.locator('#broken');
-    assert.match(await bad.locator('.why').textContent(), /videoWeb\.clips\[0\]/);
+    assert.match(await bad.locator('.why').textContent(), /: tables\.videoWeb\.clips\[0\]\.credits/);
     assert.equal(await quoteOf(bad), null);
 
     // Another origin is refused before any request: a fetch the browser
@@ -504,6 +508,10 @@ test('tables-src: a second edition of the tables changes the total; a bad one is
       assert.equal(await quoteOf(bad), null);
     }
     assert.deepEqual(requests.filter((url) => !url.startsWith(local.base)), []);
+    // Both kinds of fault name their row from the same root, `tables`.
+    await bad.evaluate((el) => el.setAttribute('tables-src', 'editions/twice.json'));
+    await page.waitForFunction(() => /twice\.json/.test(document.getElementById('broken').shadowRoot.textContent));
+    assert.match(await bad.locator('.why').textContent(), /: tables\.videoWeb\.clips\[9\] \(.*\): duplicate row/);
 
     // Good tables swapped for bad ones: listeners hear once that there is
     // no quote now (as the new file loads; its failure changes nothing more),

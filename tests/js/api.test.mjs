@@ -169,7 +169,8 @@ test('an Estimator prices with tables given at run time', () => {
   broken.videoWeb.clips.push({ ...broken.videoWeb.clips[0] });
   const error = thrown(() => new Estimator({ tables: broken }));
   assert.equal(error.code, 'invalid_tables');
-  assert.match(error.message, /videoWeb\.clips\[9\].*duplicate/);
+  // Under the same root as the reader's faults (below): options.tables.
+  assert.match(error.message, /^options\.tables\.videoWeb\.clips\[9\] \(.*\): duplicate row/);
 
   // A price left out is a fault; `null` is how tables say "not published".
   const forgotten = defaultTables();
