@@ -102,9 +102,17 @@ pub enum Pool {
 pub struct Draw {
     pub pool: Pool,
     pub credits: u64,
+    /// For a top-up: its place in `wallet.topUps` as given (the draws take
+    /// the oldest first, whatever the order given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_up_index: Option<usize>,
     /// For a top-up: its purchase date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchased: Option<String>,
+    /// For a top-up: the day it stops counting, `validMonths` after its
+    /// purchase (rule 25).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
 }
 
 /// The answer of `check()`.
@@ -154,6 +162,8 @@ impl Subscription {
 }
 
 struct Lot {
+    /// Its place in `wallet.topUps`.
+    index: usize,
     credits: u64,
     purchased: Date,
     expires: Date,
@@ -297,6 +307,7 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
             lots.insert(
                 at,
                 Lot {
+                    index: i,
                     credits,
                     purchased,
                     expires,
@@ -399,11 +410,14 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
     }
 }
 
+/// A pool of credits: which, how many, and for a top-up the lot.
+type Pools<'a> = [(Pool, u64, Option<&'a Lot>)];
+
 /// Takes `cost` from the pools in order; the draws, or `None` if they fall short.
-fn draw(cost: u64, pools: &[(Pool, u64, Option<Date>)]) -> Vec<Draw> {
+fn draw(cost: u64, pools: &Pools<'_>) -> Vec<Draw> {
     let mut left = cost;
     let mut draws = Vec::new();
-    for (pool, available, purchased) in pools {
+    for (pool, available, lot) in pools {
         if left == 0 {
             break;
         }
@@ -412,7 +426,9 @@ fn draw(cost: u64, pools: &[(Pool, u64, Option<Date>)]) -> Vec<Draw> {
             draws.push(Draw {
                 pool: *pool,
                 credits: take,
-                purchased: purchased.map(calendar::format_date),
+                top_up_index: lot.map(|l| l.index),
+                purchased: lot.map(|l| calendar::format_date(l.purchased)),
+                expires: lot.map(|l| calendar::format_date(l.expires)),
             });
             left -= take;
         }
@@ -420,7 +436,7 @@ fn draw(cost: u64, pools: &[(Pool, u64, Option<Date>)]) -> Vec<Draw> {
     draws
 }
 
-fn total(pools: &[(Pool, u64, Option<Date>)]) -> Result<u64> {
+fn total(pools: &Pools<'_>) -> Result<u64> {
     pools
         .iter()
         .try_fold(0u64, |sum, (_, credits, _)| add_count(sum, *credits))
@@ -505,7 +521,7 @@ fn check_dream_machine(
                 book.top_up().valid_months
             ));
         } else if top_ups_count {
-            pools.push((Pool::TopUp, lot.credits, Some(lot.purchased)));
+            pools.push((Pool::TopUp, lot.credits, Some(lot)));
         } else {
             hidden = add_count(hidden, lot.credits).unwrap_or(MAX_COUNT);
         }
@@ -747,7 +763,9 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
         r.draws.push(Draw {
             pool: Pool::SpendingLimit,
             credits: rest,
+            top_up_index: None,
             purchased: None,
+            expires: None,
         });
         r.reasons.push(format!(
             "{} available; the opt-in spending limit pays the other {} (it allows {})",

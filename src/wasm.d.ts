@@ -188,8 +188,13 @@ export type CheckRequest =
 export interface Draw {
   pool: "monthly" | "gifted" | "topUp" | "spendingLimit";
   credits: number;
+  /** Top-ups: the index of the top-up in `wallet.topUps` as given (the
+   * oldest is drawn first, whatever the order given). */
+  topUpIndex?: number;
   /** Top-ups: the purchase date. */
   purchased?: string;
+  /** Top-ups: the day it stops counting, YYYY-MM-DD (its first anniversary). */
+  expires?: string;
 }
 
 export interface CheckResult {

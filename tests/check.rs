@@ -114,6 +114,44 @@ fn pools_are_drawn_monthly_then_gifted_then_oldest_top_up() {
     );
 }
 
+/// A draw from a top-up says which of `wallet.topUps` it is (the oldest is
+/// drawn first, whatever the order given) and when it stops counting: *"Valid
+/// for 12 months from the purchase date"* (rule 25: on its first anniversary).
+#[test]
+fn a_top_up_draw_names_its_top_up_and_its_expiry() {
+    let w = dm(
+        "plus",
+        "active",
+        "2026-11-21",
+        0,
+        0,
+        &[lot(100, "2026-03-01"), lot(10, "2026-02-01")].join(","),
+    );
+    let r = check(&w, r#"{"credits":50}"#).unwrap();
+    let top_ups: Vec<_> = r
+        .draws
+        .iter()
+        .map(|d| (d.top_up_index, d.credits, d.expires.as_deref()))
+        .collect();
+    assert_eq!(
+        top_ups,
+        [
+            (Some(1), 10, Some("2027-02-01")),
+            (Some(0), 40, Some("2027-03-01"))
+        ]
+    );
+    // The other pools are no top-up.
+    let w = dm("plus", "active", "2026-11-21", 50, 10, "");
+    let r = check(&w, r#"{"credits":60}"#).unwrap();
+    assert!(
+        r.draws
+            .iter()
+            .all(|d| d.top_up_index.is_none() && d.expires.is_none()),
+        "{:?}",
+        r.draws
+    );
+}
+
 #[test]
 fn no_zero_credit_draws() {
     let r = check(

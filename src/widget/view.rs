@@ -16,14 +16,13 @@ use super::dom::{add, add_text, attr, clear, flag, rebuild, set_prop, set_text};
 use super::fmt::{self, Fmt, today};
 use super::model::{self, Context, Field, Kind};
 use super::{Prices, Refocus, State, Tables};
-use crate::calendar;
 use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
 use crate::error::{ErrorCode, all_of};
 use crate::estimator::Estimator;
 use crate::money::{PLAN_USD_PLACES, plural, usd_at_rate, usd_string};
 use crate::plan_fit::{self, Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
 use crate::quote::{AddonRequest, Quote, QuoteRequest};
-use crate::tables::book::{PlanPrice, PriceBook};
+use crate::tables::book::PlanPrice;
 
 /// The widget's outline, one element per line, nesting by indent:
 /// `tag.class.class attr=value flag @|text`. `@` keeps the element as the
@@ -1403,7 +1402,7 @@ impl State {
             faults.push((message.clone(), "verdict-msg", None));
         }
         let about = priced.quote.as_ref().map_or("", about_words);
-        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, about, book);
+        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, about);
         plan_error
     }
 
@@ -1539,10 +1538,9 @@ impl State {
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
         about: &str,
-        book: &PriceBook,
     ) {
         rebuild(v, |v| {
-            self.verdict_into(v, outcome, images_only, about, book);
+            self.verdict_into(v, outcome, images_only, about);
         });
     }
 
@@ -1552,7 +1550,6 @@ impl State {
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
         about: &str,
-        book: &PriceBook,
     ) -> Option<()> {
         let f = &self.fmt;
         let result = match outcome {
@@ -1604,11 +1601,10 @@ impl State {
                     (Pool::Monthly, _) => "Monthly credits".to_owned(),
                     (Pool::Gifted, _) => "Gifted credits".to_owned(),
                     (Pool::TopUp, Some(d)) => {
-                        // When it stops counting, by check()'s own rule.
-                        let expires = calendar::parse_date(d)
-                            .and_then(|d| book.top_up_expires(d))
-                            .map(calendar::format_date)
-                            .map(|e| format!(", expires {}", f.date(&e)))
+                        let expires = draw
+                            .expires
+                            .as_deref()
+                            .map(|e| format!(", expires {}", f.date(e)))
                             .unwrap_or_default();
                         format!("Top-up bought {}{expires}", f.date(d))
                     }

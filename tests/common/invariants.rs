@@ -127,6 +127,21 @@ pub fn check(book: &PriceBook, r: &CheckResult) -> Result<(), String> {
     ensure(r.draws.iter().all(|d| d.credits > 0), || {
         "a zero-credit draw".into()
     })?;
+    // A top-up draw, and only one, names its top-up, its purchase and the
+    // later day it stops counting (dates compare as text, a longer year
+    // after: one bought in 9999 stops counting in 10000).
+    let later = |a: &String, b: &String| (a.len(), a) > (b.len(), b);
+    ensure(
+        r.draws.iter().all(|d| {
+            let top_up = d.pool == Pool::TopUp;
+            match (&d.top_up_index, &d.purchased, &d.expires) {
+                (Some(_), Some(bought), Some(ends)) => top_up && later(ends, bought),
+                (None, None, None) => !top_up,
+                _ => false,
+            }
+        }),
+        || format!("a draw's top-up fields: {:?}", r.draws),
+    )?;
     let drawn = r
         .draws
         .iter()

@@ -131,7 +131,7 @@ test('check() says whether a balance pays and from which pools (README example)'
   assert.deepEqual(r.draws, [
     { pool: 'monthly', credits: 50 },
     { pool: 'gifted', credits: 10 },
-    { pool: 'topUp', credits: 15, purchased: '2026-01-05' },
+    { pool: 'topUp', credits: 15, topUpIndex: 0, purchased: '2026-01-05', expires: '2027-01-05' },
   ]);
   assert.equal(r.shortfall, 0);
   assert.equal(check({ ...wallet, topUps: [] }, { credits: 75 }).verdict, 'insufficient');
