@@ -30,9 +30,11 @@ pub fn parse_date(text: &str) -> Option<Date> {
 }
 
 /// The same day `months` later, clamped to the end of a shorter month
-/// (2024-02-29 plus 12 months is 2025-02-28).
+/// (2024-02-29 plus 12 months is 2025-02-28); `None` past the year 9999,
+/// which `YYYY-MM-DD` cannot write (nor [`parse_date`] read back).
 pub fn add_months(date: Date, months: u32) -> Option<Date> {
     date.checked_add_months(Months::new(months))
+        .filter(|d| d.year() <= 9999)
 }
 
 /// The date written `YYYY-MM-DD`.
@@ -79,6 +81,10 @@ mod tests {
         assert_eq!(add_months(leap, 12), parse_date("2025-02-28"));
         let jan31 = parse_date("2026-01-31").unwrap();
         assert_eq!(add_months(jan31, 1), parse_date("2026-02-28"));
+        // Within four-digit years only.
+        let last = parse_date("9999-06-01").unwrap();
+        assert_eq!(add_months(last, 6), parse_date("9999-12-01"));
+        assert_eq!(add_months(last, 12), None);
         assert_eq!(format_date(jan31), "2026-01-31");
     }
 }

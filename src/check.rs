@@ -110,7 +110,7 @@ pub struct Draw {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchased: Option<String>,
     /// For a top-up: the day it stops counting, `validMonths` after its
-    /// purchase (rule 25).
+    /// purchase (rule 25); it counts through the day before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires: Option<String>,
 }
@@ -299,7 +299,7 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
             }
             let expires = book.top_up_expires(purchased).ok_or_else(|| {
                 Error::invalid_wallet(format!(
-                    "{at}.purchased {purchased_text} is too far in the future"
+                    "{at}.purchased {purchased_text} is too late: the top-up would count past 9999-12-31, the last date a wallet can give"
                 ))
             })?;
             // Oldest purchase first; equal dates keep their given order.

@@ -122,7 +122,8 @@ impl Error {
     /// The same error with the path its message starts with put under
     /// `root`: a table fault `videoWeb.clips[9] (…): …` read from
     /// `options.tables` becomes `options.tables.videoWeb.clips[9] (…): …`,
-    /// the path the reader's own faults give.
+    /// the root the reader's own faults have. Only that leading path: other
+    /// rows the message names (`catalog.models`) are left as written.
     pub fn under(mut self, root: &str) -> Self {
         self.message = format!("{root}.{}", self.message);
         self

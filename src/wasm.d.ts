@@ -193,7 +193,9 @@ export interface Draw {
   topUpIndex?: number;
   /** Top-ups: the purchase date. */
   purchased?: string;
-  /** Top-ups: the day it stops counting, YYYY-MM-DD (its first anniversary). */
+  /** Top-ups: the day it stops counting, YYYY-MM-DD: `validMonths` after
+   * the purchase (12 in the built-in tables, so its first anniversary); it
+   * counts through the day before. */
   expires?: string;
 }
 

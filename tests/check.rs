@@ -140,6 +140,23 @@ fn a_top_up_draw_names_its_top_up_and_its_expiry() {
             (Some(0), 40, Some("2027-03-01"))
         ]
     );
+    // Its last day must be one a date can write: YYYY-MM-DD, so by 9999.
+    let w = dm(
+        "plus",
+        "active",
+        "9999-12-31",
+        0,
+        0,
+        &lot(100, "9999-06-01"),
+    );
+    let e = check(&w, r#"{"credits":50}"#).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidWallet);
+    assert!(
+        e.message()
+            .contains("topUps[0].purchased 9999-06-01 is too late"),
+        "{}",
+        e.message()
+    );
     // The other pools are no top-up.
     let w = dm("plus", "active", "2026-11-21", 50, 10, "");
     let r = check(&w, r#"{"credits":60}"#).unwrap();

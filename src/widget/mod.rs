@@ -233,8 +233,8 @@ pub struct State {
     /// Add-ons the last change of the selection took off (they do not
     /// exist for the new model or resolution): said under the add-ons.
     taken_off: Selection,
-    /// The kinds of the add-ons the last change put back, as chosen
-    /// before: said there too.
+    /// The kinds of the add-ons the last change put back (a person's
+    /// choice recalled): said there too.
     put_back: Vec<&'static str>,
     /// Messages about attribute values, by attribute.
     errors: Vec<(String, String)>,
@@ -484,8 +484,7 @@ impl State {
                     error = Some(message);
                 }
                 // The page, not the visitor, changed the selection.
-                self.taken_off = Selection::default();
-                self.put_back.clear();
+                self.forget_changes();
                 if !initial {
                     self.normalize_after(name);
                     self.chosen = self.sel.clone();
@@ -626,10 +625,19 @@ impl State {
         Some(changed)
     }
 
+    /// What the last change of the selection took off and put back is said
+    /// until the next change; a change the page makes (attributes, a link,
+    /// other tables) is not a visitor's and says nothing of them.
+    fn forget_changes(&mut self) {
+        self.taken_off = Selection::default();
+        self.put_back.clear();
+    }
+
     /// Loads `tables-src` (same origin only), or goes back to the built-in
     /// tables when it is removed.
     fn load_tables(&mut self, src: Option<&str>) {
         self.generation = self.generation.wrapping_add(1);
+        self.forget_changes();
         let Some(src) = src else {
             self.prices = built_in();
             return;
@@ -702,6 +710,7 @@ impl State {
         // A link gives the whole selection and plan-fit settings: what it
         // leaves out is a default.
         self.sel = Selection::default();
+        self.forget_changes();
         self.errors.retain(|(k, _)| !model::linked(k));
         for key in model::FIT_ATTRIBUTES {
             self.attribute(key, None, true);

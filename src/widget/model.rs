@@ -516,7 +516,8 @@ pub fn taken_off(before: &Selection, after: &Selection) -> Selection {
 }
 
 /// The kinds of the add-ons `after` has and `before` had not: those a
-/// change of model put back, as a person chose them before ([`recall`]).
+/// change of the selection put back as they were chosen before ([`recall`]:
+/// Photon, then a video model again; or 1080p, then 720p with its upscale).
 pub fn put_back(before: &Selection, after: &Selection) -> Vec<&'static str> {
     ADDON_FIELDS
         .into_iter()

@@ -333,7 +333,7 @@ struct Changed<'a> {
 /// control that is off is described by it. An add-on the last change took
 /// off is said to be, and why; one it put back is said to be too. The
 /// paragraph is a polite live region, kept in place when empty, so a screen
-/// reader hears of an add-on a change of model turned off or on.
+/// reader hears of an add-on a change of the selection turned off or on.
 fn off_reasons(
     ui: &Ui,
     estimator: &Estimator,
@@ -379,11 +379,17 @@ fn off_reasons(
     }
     // (A sentence about add-ons put back describes no control that is off.)
     let explained = !reasons.is_empty();
-    let back = changed.put_back;
+    // (Only those still on: one a later change turned off again is not.)
+    let back: Vec<&str> = changed
+        .put_back
+        .iter()
+        .copied()
+        .filter(|k| !off.iter().any(|(_, a)| a.kind.as_deref() == Some(*k)))
+        .collect();
     if !back.is_empty() {
-        let mut text = capitalized(all_of(back));
+        let mut text = capitalized(all_of(&back));
         text.push_str(if back.len() == 1 { " is" } else { " are" });
-        text.push_str(" back on, as chosen before.");
+        text.push_str(" back on, as before.");
         reasons.push(text);
     }
     set_text(ui.el(r::OFF_WHY), &reasons.join(" "));

@@ -128,9 +128,8 @@ pub fn check(book: &PriceBook, r: &CheckResult) -> Result<(), String> {
         "a zero-credit draw".into()
     })?;
     // A top-up draw, and only one, names its top-up, its purchase and the
-    // later day it stops counting (dates compare as text, a longer year
-    // after: one bought in 9999 stops counting in 10000).
-    let later = |a: &String, b: &String| (a.len(), a) > (b.len(), b);
+    // later day it stops counting (YYYY-MM-DD dates compare as text).
+    let later = |a: &String, b: &String| a.len() == 10 && b.len() == 10 && a > b;
     ensure(
         r.draws.iter().all(|d| {
             let top_up = d.pool == Pool::TopUp;

@@ -760,18 +760,35 @@ test('add-ons that are off say why, in the words of quote()', async () => {
   assert.match(await why.textContent(), /^Upscale was taken off/);
   await w.evaluate((el) => el.setAttribute('duration', '5'));
   assert.equal(await why.isVisible(), false);
-  // Add-ons a change of model turned off and the next one turns back on are
-  // said to be back, in the same polite live region, which stays in place
-  // (empty, it takes no room) so a screen reader hears the change.
+  // Add-ons a change turned off and the next one turns back on are said to
+  // be back, in the same polite live region, which stays in place (empty, it
+  // takes no room) so a screen reader hears the change.
   assert.equal(await why.getAttribute('aria-live'), 'polite');
   await choose(w, { resolution: '720p', upscale: '1080p', modify: true });
   await choose(w, { model: 'photon' });
   assert.match(await why.textContent(), /^Extend, upscale and modify apply to video/);
   await choose(w, { model: 'ray-2' });
-  assert.equal(await why.textContent(), 'Upscale and modify are back on, as chosen before.');
+  assert.equal(await why.textContent(), 'Upscale and modify are back on, as before.');
   assert.equal(await w.getByLabel('Upscale').inputValue(), '1080p');
   assert.ok(await w.getByLabel('Modify').isChecked());
   for (const label of ['Extend', 'Upscale', 'Reframe', 'Modify']) assert.equal(await describedBy(label), null);
+  // A change of resolution puts an upscale back too; a change the page
+  // makes says nothing of it.
+  await choose(w, { resolution: '1080p' });
+  assert.match(await why.textContent(), /^Upscale was taken off/);
+  await choose(w, { resolution: '720p' });
+  assert.equal(await why.textContent(), 'Upscale is back on, as before.');
+  await w.evaluate((el) => el.setAttribute('duration', '10'));
+  assert.equal(await why.textContent(), '');
+  await choose(w, { resolution: '1080p' });
+  await choose(w, { resolution: '720p' });
+  assert.equal(await why.textContent(), 'Upscale is back on, as before.');
+  // A link (this widget has sync-url) with plan-fit settings only: its
+  // selection is the defaults, of which nothing was put back.
+  await page.evaluate(() => { location.hash = 'per-month=30'; });
+  await page.waitForFunction(() => document.querySelector('credit-estimator').shadowRoot.querySelector('[name=per-month]').value === '30');
+  assert.doesNotMatch(await why.textContent(), /back on/);
+  await choose(w, { model: 'ray-2', resolution: '720p', modify: true });
   await choose(w, { modify: false });
   assert.equal(await why.textContent(), '');
   assert.equal(await why.isVisible(), false);
