@@ -118,6 +118,26 @@ test('planFit() prices each plan for a month of work (README example)', () => {
   assert.equal(needs.message, 'planFit request.needs must be an object with the fields commercialUse, noWatermark, got "commercial-use"');
 });
 
+test('a storyboard is checked as the sum of its quotes (README example)', () => {
+  const wallet = {
+    platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21',
+    monthly: 50, gifted: 10, topUps: [{ credits: 1200, purchased: '2026-01-05' }],
+  };
+  const shots = [workedExample, workedExample, workedExample,
+    { platform: 'dream-machine-web', model: 'photon', images: 4 }];
+  const quotes = quoteMany(shots);
+  assert.deepEqual(quotes.filter((q) => q.error), []);
+  const total = quotes.reduce((sum, q) => sum + (q.credits ?? 0), 0);
+  // The article's worked example is 75; Photon is 16 credits per batch of 4.
+  assert.equal(total, 3 * 75 + 16);
+  const r = check(wallet, { credits: total, platform: 'dream-machine-web' });
+  assert.equal(r.verdict, 'ok');
+  assert.equal(r.cost, 241);
+  assert.equal(r.approximate, false);
+  assert.deepEqual(r.draws.map((d) => [d.pool, d.credits, d.topUpIndex]),
+    [['monthly', 50, undefined], ['gifted', 10, undefined], ['topUp', 181, 0]]);
+});
+
 test('check() says whether a balance pays and from which pools (README example)', () => {
   const wallet = {
     platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21',
