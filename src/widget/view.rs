@@ -319,28 +319,23 @@ fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
     Some(li)
 }
 
-/// The add-ons the last change of the selection took off or put back.
-struct Changed<'a> {
-    taken_off: &'a [AddonRequest],
-    /// Their kinds.
-    put_back: &'a [&'static str],
-}
-
 /// Says under the add-ons why those that are off are off, in the core's
 /// words: the error of the current request with each of them asked for
 /// (images: with all the video add-ons, which the core names in one
 /// sentence, and with reframe). Each
 /// control that is off is described by it. An add-on the last change took
-/// off is said to be, and why; one it put back is said to be too. The
-/// paragraph is a polite live region, kept in place when empty, so a screen
-/// reader hears of an add-on a change of the selection turned off or on.
+/// off (`taken_off`) is said to be, and why; one it put back (`put_back`, by
+/// kind) is said to be too. The paragraph is a polite live region, kept in
+/// place when empty, so a screen reader hears of an add-on a change of the
+/// selection turned off or on.
 fn off_reasons(
     ui: &Ui,
     estimator: &Estimator,
     request: Option<&QuoteRequest>,
     kind: Kind,
     off: &[(usize, AddonRequest)],
-    changed: Changed<'_>,
+    taken_off: &[AddonRequest],
+    put_back: &[&str],
 ) {
     let mut reasons: Vec<String> = Vec::new();
     let mut why = |asked: Vec<AddonRequest>, lead: &str| {
@@ -355,8 +350,8 @@ fn off_reasons(
         }
     };
     // One that is now off is explained below with the others.
-    let is_off = |kind: &Option<String>| off.iter().any(|(_, a)| a.kind == *kind);
-    for gone in changed.taken_off.iter().filter(|a| !is_off(&a.kind)) {
+    let is_off = |kind: Option<&str>| off.iter().any(|(_, a)| a.kind.as_deref() == kind);
+    for gone in taken_off.iter().filter(|a| !is_off(a.kind.as_deref())) {
         let kind = gone.kind.as_deref().unwrap_or_default();
         why(vec![gone.clone()], &format!("{kind} was taken off: "));
     }
@@ -380,11 +375,10 @@ fn off_reasons(
     // (A sentence about add-ons put back describes no control that is off.)
     let explained = !reasons.is_empty();
     // (Only those still on: one a later change turned off again is not.)
-    let back: Vec<&str> = changed
-        .put_back
+    let back: Vec<&str> = put_back
         .iter()
         .copied()
-        .filter(|k| !off.iter().any(|(_, a)| a.kind.as_deref() == Some(*k)))
+        .filter(|k| !is_off(Some(k)))
         .collect();
     if !back.is_empty() {
         let mut text = capitalized(all_of(&back));
@@ -906,11 +900,15 @@ impl State {
             .ok()
             .filter(|_| kind != Kind::Unpriced && quote.is_ok());
         let taken_off = model::addons_of(&self.taken_off).unwrap_or_default();
-        let changed = Changed {
-            taken_off: &taken_off,
-            put_back: &self.put_back,
-        };
-        off_reasons(ui, &prices.estimator, probe, kind, &off_addons, changed);
+        off_reasons(
+            ui,
+            &prices.estimator,
+            probe,
+            kind,
+            &off_addons,
+            &taken_off,
+            &self.put_back,
+        );
         self.shown = sel;
         Priced {
             // An attribute the widget could not use leaves no request: the
