@@ -80,15 +80,22 @@ export class CreditEstimator extends (browser ? HTMLElement : Object) {
   #start() {
     if (!this.isConnected) return;
     try {
-      this.#widget ??= new Widget(this, () => queueMicrotask(() => this.#estimate()));
+      // Held weakly (as the widget holds the element): a strong hold back
+      // would keep a dropped element alive for ever.
+      if (!this.#widget) {
+        const self = new WeakRef(this);
+        this.#widget = new Widget(this, () => queueMicrotask(() => self.deref()?.#estimate()));
+      }
       this.#widget.connected();
     } catch (error) {
       this.#fail(error);
     }
   }
 
+  // Out past a move (a microtask): the widget parks its DOM, so a dropped
+  // element can be collected; put back, it is as it was.
   disconnectedCallback() {
-    this.#widget?.disconnected();
+    queueMicrotask(() => this.isConnected || this.#widget?.disconnected());
   }
 
   attributeChangedCallback(name, _old, value) {

@@ -50,8 +50,13 @@ pub fn rebuild(el: &Element, build: impl FnOnce(&Element)) {
     }
     el.set_class_name(&copy.class_name());
     clear(el);
-    while let Some(child) = copy.first_child() {
-        if el.append_child(&child).is_err() {
+    move_children(&copy, el);
+}
+
+/// Moves every child of `from` to the end of `to`.
+pub fn move_children(from: &Node, to: &Node) {
+    while let Some(child) = from.first_child() {
+        if to.append_child(&child).is_err() {
             break;
         }
     }

@@ -4,12 +4,15 @@
 //! `www/credit-estimator.js` defines the element and forwards to [`Widget`]:
 //! `new Widget(host, notify)` when it is first connected (the widget attaches
 //! the open shadow root, reads every attribute and renders),
-//! `attributeChanged(name, value)`, `connected()` / `disconnected()`, and the
-//! `quote` / `request` getters. The widget calls `notify()` once the first
-//! estimate is ready and after every change; the element then fires
-//! `estimate` with `{ request, quote }` in a microtask. Each element owns its
-//! own `Widget`, so instances are independent; the built-in tables and the
-//! stylesheet are shared.
+//! `attributeChanged(name, value)`, `connected()` / `disconnected()` (called
+//! once the element has stayed out past a move: the DOM is parked outside
+//! the shadow root, so a dropped element can be collected), and the `quote`
+//! / `request` getters. The widget calls `notify()` once the first estimate
+//! is ready and after every change; the element then fires `estimate` with
+//! `{ request, quote }` in a microtask. Each element owns its own `Widget`,
+//! which holds the element (and `notify` its element) only weakly, so
+//! instances are independent and a dropped one is collected; the built-in
+//! tables and the stylesheet are shared.
 //!
 //! Theming: the widget reads these CSS custom properties from the element
 //! (or any ancestor). They apply in light and dark alike, so a page that
@@ -48,11 +51,13 @@ mod view;
 use alloc::rc::{Rc, Weak};
 use core::cell::{OnceCell, RefCell};
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect, WeakRef};
 use wasm_bindgen::prelude::*;
 use web_sys::{
     CssStyleSheet, Element, Event, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
+
+use dom::move_children;
 
 use crate::catalog::Catalog;
 use crate::error::ErrorCode;
@@ -217,7 +222,10 @@ pub(super) enum Refocus {
 
 /// One widget instance.
 pub struct State {
-    host: HtmlElement,
+    /// The element, held weakly: the element owns its `Widget`, so a strong
+    /// hold from here (a root in the module's table of JS values) would keep
+    /// both alive for ever once the page drops the element.
+    host: WeakRef<HtmlElement>,
     weak: Weak<RefCell<State>>,
     ui: Option<view::Ui>,
     prices: Tables,
@@ -263,11 +271,12 @@ pub struct State {
     /// re-entrant call finds the state busy and does nothing.
     listener: Option<Listener>,
     hash_listener: Option<Listener>,
-    /// Writes the URL hash once the throttle window has passed.
-    hash_timer: Option<Listener>,
     /// When the hash was last written (ms), and whether a write waits.
     hash_at: f64,
     hash_pending: bool,
+    /// The DOM while the element is out of the document
+    /// ([`Widget::disconnected`]).
+    parked: Option<Element>,
 }
 
 /// A `<credit-estimator>` element's controller (see the module docs); used
@@ -288,7 +297,7 @@ impl Widget {
     pub fn new(host: HtmlElement, notify: Option<Function>) -> Widget {
         let state = Rc::new_cyclic(|weak| {
             RefCell::new(State {
-                host,
+                host: WeakRef::new(&host),
                 weak: weak.clone(),
                 ui: None,
                 prices: built_in(),
@@ -321,9 +330,9 @@ impl Widget {
                 refocus: None,
                 listener: None,
                 hash_listener: None,
-                hash_timer: None,
                 hash_at: 0.0,
                 hash_pending: false,
+                parked: None,
             })
         });
         if let Ok(mut s) = state.try_borrow_mut() {
@@ -356,17 +365,37 @@ impl Widget {
         }
     }
 
-    /// The element was (re)connected.
+    /// The element was (re)connected: the DOM comes back from where
+    /// [`Widget::disconnected`] put it.
     pub fn connected(&self) {
         if let Ok(mut s) = self.state.try_borrow_mut() {
+            if let Some(parked) = s.parked.take()
+                && let Some(root) = s.host().and_then(|h| h.shadow_root())
+            {
+                move_children(&parked, &root);
+            }
             s.listen_hash(true);
         }
     }
 
-    /// The element left the document: stop listening to the window.
+    /// The element is out of the document (the element calls this once it
+    /// has stayed out past a move): stop listening to the window, and move
+    /// the DOM out of the shadow root into a detached element, where it is
+    /// still rendered. Nodes in the shadow root lead to the element, and the
+    /// element to this widget, so holding them there would keep a dropped
+    /// element alive for ever.
     pub fn disconnected(&self) {
         if let Ok(mut s) = self.state.try_borrow_mut() {
             s.listen_hash(false);
+            if s.parked.is_none()
+                && let Some(root) = s.host().and_then(|h| h.shadow_root())
+                && let Some(parked) = root
+                    .owner_document()
+                    .and_then(|d| d.create_element("div").ok())
+            {
+                move_children(&root, &parked);
+                s.parked = Some(parked);
+            }
         }
     }
 
@@ -422,15 +451,27 @@ impl State {
         }
     }
 
+    /// The element, while it exists.
+    fn host(&self) -> Option<HtmlElement> {
+        WeakRef::deref(&self.host)
+    }
+
+    /// Whether the element is in a document.
+    fn connected(&self) -> bool {
+        self.host().is_some_and(|host| host.is_connected())
+    }
+
     /// Builds the shadow DOM, reads every attribute, renders.
     fn mount(&mut self) {
-        let root = match self.host.shadow_root() {
+        let Some(host) = self.host() else {
+            return;
+        };
+        let root = match host.shadow_root() {
             Some(root) => {
                 root.set_text_content(None);
                 Some(root)
             }
-            None => self
-                .host
+            None => host
                 .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
                 .ok(),
         };
@@ -443,7 +484,7 @@ impl State {
         self.ui = view::build(&root);
         self.listen(&root);
         for name in observed() {
-            let value = self.host.get_attribute(name);
+            let value = host.get_attribute(name);
             if value.is_some() {
                 self.attribute(name, value.as_deref(), true);
             }
@@ -470,9 +511,9 @@ impl State {
             "billing" => (self.billing, error) = model::parse_billing(value),
             "needs" => (self.commercial, error) = model::parse_needs(value),
             "sync-url" => {
-                self.sync_url = self.host.has_attribute("sync-url");
+                self.sync_url = self.host().is_some_and(|h| h.has_attribute(name));
                 if !initial {
-                    if self.sync_url && self.host.is_connected() {
+                    if self.sync_url && self.connected() {
                         let _ = self.read_hash();
                     }
                     self.listen_hash(self.sync_url);
@@ -507,8 +548,10 @@ impl State {
             },
         };
         let mut keep = Selection::default();
-        for attr in model::SELECTION_ATTRIBUTES {
-            let _ = keep.apply(attr, self.host.get_attribute(attr).as_deref());
+        if let Some(host) = self.host() {
+            for attr in model::SELECTION_ATTRIBUTES {
+                let _ = keep.apply(attr, host.get_attribute(attr).as_deref());
+            }
         }
         if let Tables::Ready(prices) = &self.prices {
             model::normalize(&prices.catalog, &mut self.sel, changed, &keep);
@@ -645,7 +688,7 @@ impl State {
         // Checked before fetching: a fetch the browser refuses is still a
         // CSP violation logged (and maybe reported) on the host page.
         let page = LOCATION.with(Location::origin);
-        let base = self.host.base_uri().ok().flatten().unwrap_or_default();
+        let base = (self.host().and_then(|h| h.base_uri().ok().flatten())).unwrap_or_default();
         if Url::parse(src, &base).map_or(true, |url| url.origin() != page || page == "null") {
             let why = format!(
                 "it is not a URL on this page's origin ({page}): tables-src loads same-origin JSON only"
@@ -728,7 +771,7 @@ impl State {
     /// changes come faster than [`HASH_THROTTLE_MS`]) once they pause.
     fn sync_hash(&mut self) {
         // A removed element no longer speaks for the page's URL.
-        if !self.sync_url || self.hash_pending || !self.host.is_connected() {
+        if !self.sync_url || self.hash_pending || !self.connected() {
             return;
         }
         let now = js_sys::Date::now();
@@ -737,19 +780,17 @@ impl State {
             self.write_hash();
             return;
         }
-        if self.hash_timer.is_none() {
-            let weak = self.weak.clone();
-            self.hash_timer = Some(Listener::new(move |_| {
-                with_state(&weak, |s| {
-                    s.hash_pending = false;
-                    s.sync_hash();
-                });
-            }));
-        }
-        if let Some(timer) = &self.hash_timer {
-            self.hash_pending = true;
-            set_timeout(timer.as_ref().unchecked_ref(), HASH_THROTTLE_MS);
-        }
+        // Owned by the timer, not the widget: it may fire after the
+        // widget is gone (and then does nothing).
+        let weak = self.weak.clone();
+        let timer = Closure::once_into_js(move || {
+            with_state(&weak, |s| {
+                s.hash_pending = false;
+                s.sync_hash();
+            });
+        });
+        self.hash_pending = true;
+        set_timeout(timer.unchecked_ref(), HASH_THROTTLE_MS);
     }
 
     /// Writes the selection into the URL hash, replacing the history entry
@@ -782,7 +823,7 @@ impl State {
         if let Some(old) = self.hash_listener.take() {
             remove_window_listener("hashchange", old.as_ref().unchecked_ref());
         }
-        if !(on && self.sync_url && self.host.is_connected()) {
+        if !(on && self.sync_url && self.connected()) {
             return;
         }
         let weak = self.weak.clone();
