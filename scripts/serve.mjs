@@ -13,6 +13,10 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
+  // Trusted Types: no HTML, script URL or script text may be written from a
+  // string (the widget writes none; the page has no policy to make one).
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
 ].join('; ');
 
 const TYPES = {

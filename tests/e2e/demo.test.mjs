@@ -1,8 +1,9 @@
 // The demo pricing page (www/index.html) as `npm start` serves it, with the
-// strict Content-Security-Policy: no console errors or CSP violations, no
-// network beyond its own files, two independent instances, keyboard-only use,
-// the 320 px layout, dark mode, links that reproduce an estimate, and tables
-// loaded from `tables-src`. Screenshots go to artifacts/screenshots/.
+// strict Content-Security-Policy, Trusted Types included: no console errors
+// or CSP violations, no network beyond its own files, two independent
+// instances, keyboard-only use, the 320 px layout, dark mode, links that
+// reproduce an estimate, and tables loaded from `tables-src`. Screenshots go
+// to artifacts/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ test('the demo page runs under the strict CSP with no errors and no foreign requ
   const csp = response.headers.get('content-security-policy');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  assert.match(csp, /require-trusted-types-for 'script'; trusted-types 'none'/);
   const html = await response.text();
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline scripts');
   assert.doesNotMatch(html, /<style|\sstyle=/, 'no inline styles');
@@ -60,6 +62,17 @@ test('the demo page runs under the strict CSP with no errors and no foreign requ
   const foreign = requests.filter((url) => !url.startsWith(env.base));
   assert.deepEqual(foreign, [], 'no network beyond its own files');
   assert.deepEqual(problems, []);
+  // Trusted Types are in force (HTML from a string is refused), and the
+  // widgets rendered under them: they write no HTML, script URL or script.
+  const refused = await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return false;
+    } catch (error) {
+      return error instanceof TypeError;
+    }
+  });
+  assert.equal(refused, true);
   await context.close();
 });
 
