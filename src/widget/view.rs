@@ -55,7 +55,9 @@ div.frame lang=en
      div.row.checks
       =check reframe|Reframe
       =check modify|Modify (approximate)
-     p.off-why id=off-why aria-live=polite @
+     p.off-why aria-live=polite
+      span id=off-why @
+      span @
    div.result
     p.eyebrow|Estimated cost
     p.total role=status aria-live=polite aria-atomic=true
@@ -111,34 +113,36 @@ mod r {
     pub const UPSCALE: usize = 8;
     pub const REFRAME: usize = 9;
     pub const MODIFY: usize = 10;
-    /// Why the add-ons that are off are off.
+    /// Why the add-ons that are off are off (their description).
     pub const OFF_WHY: usize = 11;
-    pub const NUM: usize = 12;
-    pub const UNIT: usize = 13;
-    pub const APPROX: usize = 14;
-    pub const USD: usize = 15;
-    pub const WHY: usize = 16;
-    pub const LINES: usize = 17;
-    pub const NOTES: usize = 18;
-    pub const RATES: usize = 19;
-    pub const PER_MONTH: usize = 20;
-    pub const ANNUAL: usize = 21;
-    pub const COMMERCIAL: usize = 22;
-    pub const FIT_SUM: usize = 23;
+    /// What the last change took off or put back.
+    pub const OFF_NEWS: usize = 12;
+    pub const NUM: usize = 13;
+    pub const UNIT: usize = 14;
+    pub const APPROX: usize = 15;
+    pub const USD: usize = 16;
+    pub const WHY: usize = 17;
+    pub const LINES: usize = 18;
+    pub const NOTES: usize = 19;
+    pub const RATES: usize = 20;
+    pub const PER_MONTH: usize = 21;
+    pub const ANNUAL: usize = 22;
+    pub const COMMERCIAL: usize = 23;
+    pub const FIT_SUM: usize = 24;
     /// A platform closed to purchases says so above its plans.
-    pub const STATUS: usize = 24;
-    pub const PLANS: usize = 25;
-    pub const NOTICES: usize = 26;
-    pub const WALLET_PLAN: usize = 27;
-    pub const WALLET_STATUS: usize = 28;
-    pub const MONTHLY: usize = 29;
-    pub const GIFTED: usize = 30;
-    pub const SPENDING: usize = 31;
-    pub const TOP_UPS: usize = 32;
-    pub const ADD_TOP_UP: usize = 33;
-    pub const VERDICT: usize = 34;
+    pub const STATUS: usize = 25;
+    pub const PLANS: usize = 26;
+    pub const NOTICES: usize = 27;
+    pub const WALLET_PLAN: usize = 28;
+    pub const WALLET_STATUS: usize = 29;
+    pub const MONTHLY: usize = 30;
+    pub const GIFTED: usize = 31;
+    pub const SPENDING: usize = 32;
+    pub const TOP_UPS: usize = 33;
+    pub const ADD_TOP_UP: usize = 34;
+    pub const VERDICT: usize = 35;
     /// The per-second duration input, swapped with the clip select.
-    pub const DURATION_INPUT: usize = 35;
+    pub const DURATION_INPUT: usize = 36;
 }
 
 /// The kept elements, and what each select holds now (so options are
@@ -322,12 +326,12 @@ fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
 /// Says under the add-ons why those that are off are off, in the core's
 /// words: the error of the current request with each of them asked for
 /// (images: with all the video add-ons, which the core names in one
-/// sentence, and with reframe). Each
-/// control that is off is described by it. An add-on the last change took
-/// off (`taken_off`) is said to be, and why; one it put back (`put_back`, by
-/// kind) is said to be too. The paragraph is a polite live region, kept in
-/// place when empty, so a screen reader hears of an add-on a change of the
-/// selection turned off or on.
+/// sentence, and with reframe). Each control that is off is described by
+/// those reasons (`#off-why`), and only by them. An add-on the last change
+/// took off (`taken_off`) is said to be, and why; one it put back
+/// (`put_back`, by kind) is said to be too. The paragraph is a polite live
+/// region, kept in place when empty, so a screen reader hears of an add-on a
+/// change of the selection turned off or on.
 fn off_reasons(
     ui: &Ui,
     estimator: &Estimator,
@@ -338,7 +342,7 @@ fn off_reasons(
     put_back: &[&str],
 ) {
     let mut reasons: Vec<String> = Vec::new();
-    let mut why = |asked: Vec<AddonRequest>, lead: &str| {
+    let why = |reasons: &mut Vec<String>, asked: Vec<AddonRequest>, lead: &str| {
         let Some(request) = request else { return };
         let mut probe = request.clone();
         probe.addons = Some(asked);
@@ -353,8 +357,13 @@ fn off_reasons(
     let is_off = |kind: Option<&str>| off.iter().any(|(_, a)| a.kind.as_deref() == kind);
     for gone in taken_off.iter().filter(|a| !is_off(a.kind.as_deref())) {
         let kind = gone.kind.as_deref().unwrap_or_default();
-        why(vec![gone.clone()], &format!("{kind} was taken off: "));
+        why(
+            &mut reasons,
+            vec![gone.clone()],
+            &format!("{kind} was taken off: "),
+        );
     }
+    let taken = reasons.len();
     if kind == Kind::Images {
         // The video add-ons in one sentence; reframe, which images may take,
         // on its own (an edition may list an image model with no reframe rate).
@@ -364,16 +373,18 @@ fn off_reasons(
             .partition(|a| a.kind.as_deref() == Some("reframe"));
         for asked in [video, reframe] {
             if !asked.is_empty() {
-                why(asked, "");
+                why(&mut reasons, asked, "");
             }
         }
     } else {
         for (_, asked) in off {
-            why(vec![asked.clone()], "");
+            why(&mut reasons, vec![asked.clone()], "");
         }
     }
-    // (A sentence about add-ons put back describes no control that is off.)
-    let explained = !reasons.is_empty();
+    // Why those now off are off: the description of their controls.
+    let why_off = reasons.split_off(taken);
+    let explained = !why_off.is_empty();
+    set_text(ui.el(r::OFF_WHY), &why_off.join(" "));
     // (Only those still on: one a later change turned off again is not.)
     let back: Vec<&str> = put_back
         .iter()
@@ -386,7 +397,13 @@ fn off_reasons(
         text.push_str(" back on, as before.");
         reasons.push(text);
     }
-    set_text(ui.el(r::OFF_WHY), &reasons.join(" "));
+    // What the change took off or put back, after the reasons (the spans
+    // touch, so a space apart).
+    let mut news = reasons.join(" ");
+    if explained && !news.is_empty() {
+        news.insert(0, ' ');
+    }
+    set_text(ui.el(r::OFF_NEWS), &news);
     for i in [r::EXTEND, r::UPSCALE, r::REFRAME, r::MODIFY] {
         let el = ui.el(i);
         let described = explained && off.iter().any(|(j, _)| *j == i);

@@ -810,6 +810,19 @@ test('add-ons that are off say why, in the words of quote()', async () => {
   assert.match(await why.textContent(), /^Upscale from 540p: the article publishes no rate/);
   assert.equal(await w.getByLabel('Upscale').getAttribute('aria-invalid'), null);
   assert.equal(await describedBy('Upscale'), 'off-why');
+  // A control that is off is described by why it is off, and only by that,
+  // not by what the change put back beside it.
+  await w.evaluate((el) => {
+    el.setAttribute('platform', 'dream-machine-web');
+    el.setAttribute('resolution', '720p');
+  });
+  await choose(w, { upscale: '1080p', reframe: true });
+  await choose(w, { model: 'photon' });
+  await choose(w, { model: 'ray-1.6' });
+  assert.equal(await why.textContent(), `${sentence(reframe)} Upscale is back on, as before.`);
+  assert.equal(await describedBy('Reframe'), 'off-why');
+  assert.equal(await w.locator('#off-why').textContent(), sentence(reframe));
+  assert.equal(await describedBy('Upscale'), null);
   assert.deepEqual(problems, []);
   await context.close();
 });
