@@ -200,6 +200,16 @@ fn sheet() -> Option<CssStyleSheet> {
     })
 }
 
+/// Gives `root` the widget's stylesheet. A root in another document (an
+/// iframe's) cannot take it, as a constructed sheet belongs to one document:
+/// the widget is unstyled there, and the browser's exception is caught (one
+/// thrown through the wasm would leave it in a broken state).
+fn adopt_sheet(root: &ShadowRoot) {
+    if let Some(sheet) = sheet() {
+        let _ = Reflect::set(root, &"adoptedStyleSheets".into(), &Array::of1(&sheet));
+    }
+}
+
 /// The balance form, as typed.
 struct WalletForm {
     plan: Option<String>,
@@ -369,10 +379,12 @@ impl Widget {
     /// [`Widget::disconnected`] put it.
     pub fn connected(&self) {
         if let Ok(mut s) = self.state.try_borrow_mut() {
-            if let Some(parked) = s.parked.take()
-                && let Some(root) = s.host().and_then(|h| h.shadow_root())
-            {
-                move_children(&parked, &root);
+            if let Some(root) = s.host().and_then(|h| h.shadow_root()) {
+                if let Some(parked) = s.parked.take() {
+                    move_children(&parked, &root);
+                }
+                // Again: a move into another document drops it.
+                adopt_sheet(&root);
             }
             s.listen_hash(true);
         }
@@ -478,9 +490,7 @@ impl State {
         let Some(root) = root else {
             return;
         };
-        if let Some(sheet) = sheet() {
-            root.set_adopted_style_sheets(&Array::of1(&sheet));
-        }
+        adopt_sheet(&root);
         self.ui = view::build(&root);
         self.listen(&root);
         for name in observed() {

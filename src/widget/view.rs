@@ -1315,10 +1315,12 @@ impl State {
         faults: &mut Faults,
     ) -> Option<String> {
         let book = prices.estimator.book();
-        let platform = priced
-            .request
-            .as_ref()
-            .and_then(|r| book.platform(r.platform.as_deref()?));
+        // The chosen platform's, also while the selection cannot be priced
+        // (a field being retyped): the plans do not depend on it.
+        let platform = self
+            .shown
+            .get(Field::Platform)
+            .and_then(|p| book.platform(p));
         let product = platform.map(|p| p.product.to_string());
         // A platform whose own plans are not published (the iOS app): what
         // its subscriptions give a month is not known either, so it is asked
@@ -1350,11 +1352,17 @@ impl State {
             .filter(|_| unpublished.is_none())
             .and_then(|p| p.row.credits);
         fill(ui, r::WALLET_PLAN, items, &chosen, plans.is_empty());
-        let plan_error = self.plan_attr.as_ref().filter(|id| !known(id)).map(|id| {
-            let ids: Vec<&str> = plans.iter().map(|p| p.row.id.as_ref()).collect();
-            let use_one = crate::error::one_of(&ids);
-            format!("plan “{id}” is not a plan here: use {use_one}")
-        });
+        // (No platform, no plans to judge `plan` by: the platform's own
+        // message says why.)
+        let plan_error = self
+            .plan_attr
+            .as_ref()
+            .filter(|id| platform.is_some() && !known(id))
+            .map(|id| {
+                let ids: Vec<&str> = plans.iter().map(|p| p.row.id.as_ref()).collect();
+                let use_one = crate::error::one_of(&ids);
+                format!("plan “{id}” is not a plan here: use {use_one}")
+            });
         set_value(ui.el(r::WALLET_STATUS), &self.wallet.status);
         // Until typed, the monthly credits left are the plan's allowance.
         let allowance_text = allowance.map(|c| c.to_string()).unwrap_or_default();

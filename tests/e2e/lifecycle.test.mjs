@@ -139,3 +139,38 @@ test('moved within one task, a widget keeps its DOM', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('in a same-origin iframe the widget works, and back on the page it is styled again', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  const report = await page.evaluate(async () => {
+    const tick = () => new Promise((resolve) => setTimeout(resolve));
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const inner = frame.contentDocument;
+    // Made and first connected there: it renders (a constructed stylesheet
+    // belongs to one document, so it is unstyled there; the browser's
+    // refusal once stopped the widget with an exception).
+    const fresh = document.createElement('credit-estimator');
+    fresh.setAttribute('model', 'ray-2');
+    inner.body.append(fresh);
+    await tick();
+    const made = {
+      total: fresh.shadowRoot.querySelector('[role=status]')?.textContent,
+      credits: fresh.quote?.credits,
+    };
+    // One of the page's, moved there and back.
+    const el = document.querySelector('credit-estimator');
+    inner.body.append(el);
+    await tick();
+    const there = el.shadowRoot.querySelector('[role=status]')?.textContent;
+    document.body.prepend(el);
+    await tick();
+    return { made, there, back: el.shadowRoot.adoptedStyleSheets.length, size: getComputedStyle(el.shadowRoot.querySelector('.num')).fontSize };
+  });
+  assert.deepEqual(report, { made: { total: '160 credits', credits: 160 }, there: '160 credits', back: 1, size: '56px' });
+  await choose(w, { duration: 10 });
+  assert.equal(await shown(w), 320);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -835,8 +835,11 @@ test('an emptied count or length is asked for, not priced at its default', async
   const fitTop = () => w.evaluate((el) => el.shadowRoot.querySelector('.fit').getBoundingClientRect().top - el.getBoundingClientRect().top);
   const stale = () => w.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-stale]')].map((e) => `${e.className}${e.inert ? ' inert' : ''}`));
   const before = await fitTop();
+  // (A valid `plan` stays unblamed while nothing can be priced.)
+  await w.evaluate((el) => el.setAttribute('plan', 'plus'));
   await w.getByLabel('Images').fill('');
   assert.equal(await w.locator('.why').textContent(), 'Images: enter a number');
+  assert.equal(await w.locator('.alert').isVisible(), false);
   // While the number is retyped, the last arithmetic, dollars and plans
   // stay in place, dimmed and inert: the sections below do not jump.
   assert.deepEqual(await stale(), ['usd inert', 'lines inert', 'notes inert', 'rates inert', 'plans inert', 'notices inert']);
