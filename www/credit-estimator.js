@@ -84,7 +84,16 @@ export class CreditEstimator extends (browser ? HTMLElement : Object) {
       // would keep a dropped element alive for ever.
       if (!this.#widget) {
         const self = new WeakRef(this);
-        this.#widget = new Widget(this, () => queueMicrotask(() => self.deref()?.#estimate()));
+        // Changes made together (one script turn) fire one `estimate`.
+        let queued = false;
+        this.#widget = new Widget(this, () => {
+          if (queued) return;
+          queued = true;
+          queueMicrotask(() => {
+            queued = false;
+            self.deref()?.#estimate();
+          });
+        });
       }
       this.#widget.connected();
     } catch (error) {

@@ -284,6 +284,22 @@ test('attributes set the selection; `quote` and the `estimate` event follow ever
   );
   await w.getByLabel('Images').fill('13');
   assert.equal((await byHand).quote.credits, 64);
+  // Changes made together (a framework setting several props) fire one
+  // event, which tells the state after all of them.
+  const together = await page.evaluate(async () => {
+    const el = document.getElementById('probe');
+    const seen = [];
+    const on = (e) => seen.push(e.detail.quote?.credits);
+    el.addEventListener('estimate', on);
+    el.setAttribute('platform', 'dream-machine-web');
+    el.setAttribute('model', 'ray-2');
+    el.setAttribute('resolution', '1080p');
+    el.setAttribute('duration', '10');
+    await new Promise((resolve) => setTimeout(resolve));
+    el.removeEventListener('estimate', on);
+    return seen;
+  });
+  assert.deepEqual(together, [340]);
   assert.deepEqual(problems, []);
   await context.close();
 });
