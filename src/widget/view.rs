@@ -477,12 +477,14 @@ fn fill_for_video(ui: &mut Ui, i: usize, items: Options, current: &str, video: b
 /// (`wallet.monthly`) becomes the label of the field they typed in, and it
 /// starts with a capital.
 fn for_visitors(message: &str) -> String {
-    const LABELS: [(&str, &str); 7] = [
+    const LABELS: [(&str, &str); 8] = [
         ("wallet.monthly", "Monthly credits left"),
         ("wallet.gifted", "Gifted credits"),
         ("wallet.spendingLimit", "Spending limit left"),
         ("usage[0].perMonth", "Generations a month"),
         ("usage[0].request.", ""),
+        // The month's total, which the count a month makes too large.
+        ("usage[0]", "Generations a month"),
         ("durationSeconds", "Duration"),
         ("images", "Images"),
     ];
@@ -1076,12 +1078,15 @@ impl State {
             );
             // Read in the order seen: the amount, what it is for, how.
             if let Some(li) = add(&list, "li", "") {
-                add_text(
-                    &li,
-                    "span",
-                    "v",
-                    &format!("{about}{}", f.usd_in(&card.cost, cost_places)),
-                );
+                // Formats keep the figure and a currency code together
+                // (`0,5333 US$`): a card too narrow for both breaks between
+                // them, not inside the code.
+                let figure: String = f
+                    .usd_in(&card.cost, cost_places)
+                    .chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .collect();
+                add_text(&li, "span", "v", &format!("{about}{figure}"));
                 add_text(&li, "span", "k", &card.name);
                 add_text(&li, "span", "d", &detail);
             }

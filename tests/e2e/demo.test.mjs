@@ -267,6 +267,11 @@ test('at 320 px nothing overflows sideways; dark mode follows prefers-color-sche
   });
   assert.equal(await shown(other), 36e12);
   await fits(400);
+  // A reader's larger text (the page's root font size at 200%) does not
+  // widen the widget past a phone's screen either.
+  await narrow.page.setViewportSize({ width: 360, height: 720 });
+  await narrow.page.evaluate(() => { document.documentElement.style.fontSize = '32px'; });
+  await fits(360);
   assert.deepEqual(narrow.problems, []);
   await narrow.context.close();
 

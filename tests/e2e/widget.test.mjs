@@ -688,6 +688,18 @@ test('a plan price keeps its figure on one line, however large', async () => {
     assert.ok(lines.some(([text]) => text.length > 9) || extend === '0', JSON.stringify(lines));
     for (const [text, rects] of lines) assert.equal(rects, 1, `${text} wraps`);
   }
+  // Nor is "/mo" broken, in a language whose figures are wider; and a
+  // dollar card too narrow for a figure and its currency code breaks
+  // between them, not inside the code.
+  await choose(w, { extend: '0' });
+  await w.evaluate((el) => el.setAttribute('locale', 'pt-BR'));
+  for (const width of [1440, 1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    const per = await w.locator('.per').evaluateAll((spans) => spans.map((s) => s.getClientRects().length));
+    assert.ok(per.length > 0 && per.every((n) => n === 1), `${width}: ${per}`);
+    const figures = await w.locator('.rate-list .v').allTextContents();
+    assert.ok(figures.length > 0 && figures.every((f) => /US\$/.test(f) && !/[\u00a0\u202f]/.test(f)), figures.join(' | '));
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -1062,6 +1074,18 @@ test("the widget is marked English, its fields' borders are visible and its sele
   assert.deepEqual(await arrow(), { appearance: 'none', drawn: true });
   await page.emulateMedia({ forcedColors: 'active' });
   assert.deepEqual(await arrow(), { appearance: 'auto', drawn: false });
+  // There the error box's tint is gone: a border keeps it a box; and the
+  // field it is about keeps a mark (a double border), as the red is gone.
+  await choose(w, { extend: '-3' });
+  const marks = await w.evaluate((el) => {
+    const root = el.shadowRoot;
+    return {
+      box: getComputedStyle(root.querySelector('.why')).borderTopStyle,
+      field: getComputedStyle(root.querySelector('[name=extend]')).borderTopStyle,
+      other: getComputedStyle(root.querySelector('[name=model]')).borderTopStyle,
+    };
+  });
+  assert.deepEqual(marks, { box: 'solid', field: 'double', other: 'solid' });
   await context.close();
 });
 
@@ -1136,7 +1160,13 @@ test('messages name the field a visitor typed in, not an API path', async () => 
   assert.equal((await tie('Bought on')).invalid, null);
   await w.getByLabel('Generations a month').fill('2.5');
   assert.match((await tie('Generations a month')).message, /^Generations a month must be a whole number/);
-  const text = await w.evaluate((el) => el.shadowRoot.textContent);
+  // A count a month that makes the month's total too large, likewise.
+  await w.getByLabel('Generations a month').fill('9007199254740991');
+  assert.match((await tie('Generations a month')).message, /^Generations a month: the monthly total would exceed/);
+  let text = await w.evaluate((el) => el.shadowRoot.textContent);
+  assert.doesNotMatch(text, /wallet\.|usage\[/i);
+  await w.getByLabel('Generations a month').fill('10');
+  text = await w.evaluate((el) => el.shadowRoot.textContent);
   assert.doesNotMatch(text, /wallet\.|usage\[/);
   // A message about the selection is tied to the control it names.
   await w.getByLabel('Extend (seconds)').fill('-4');
