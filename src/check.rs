@@ -440,12 +440,16 @@ fn total(pools: &Pools<'_>) -> Result<u64> {
     pools
         .iter()
         .try_fold(0u64, |sum, (_, credits, _)| add_count(sum, *credits))
-        .ok_or_else(|| {
-            Error::invalid_wallet(format!(
-                "the wallet holds more than {} credits",
-                grouped(MAX_COUNT)
-            ))
-        })
+        .ok_or_else(too_many_credits)
+}
+
+/// A wallet whose credits, or hidden top-up credits, add up past what
+/// JavaScript holds exactly (rule 15: refused, not a wrong number).
+fn too_many_credits() -> Error {
+    Error::invalid_wallet(format!(
+        "the wallet holds more than {} credits",
+        grouped(MAX_COUNT)
+    ))
 }
 
 /// Checks a wallet against a generation.
@@ -523,7 +527,7 @@ fn check_dream_machine(
         } else if top_ups_count {
             pools.push((Pool::TopUp, lot.credits, Some(lot)));
         } else {
-            hidden = add_count(hidden, lot.credits).unwrap_or(MAX_COUNT);
+            hidden = add_count(hidden, lot.credits).ok_or_else(too_many_credits)?;
         }
     }
     if hidden > 0 {

@@ -7,8 +7,8 @@
 
 use crate::prelude::*;
 
-use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, Result, all_of, one_of, shown};
@@ -161,6 +161,39 @@ struct Seconds {
     fraction: Decimal,
 }
 
+/// Significant digits a JavaScript number is read to: every decimal of up
+/// to 15 digits comes back unchanged from the nearest double (IEEE 754's
+/// DBL_DIG), so what a person writes is read exactly; digits past it are the
+/// binary number's noise (`0.1 + 0.2` is 0.30000000000000004), and are
+/// dropped.
+pub const NUMBER_DIGITS: u32 = 15;
+
+/// How the 15th digit is rounded: half to even, as IEEE 754 rounds.
+pub const NUMBER_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointNearestEven;
+
+/// The decimal `value` stands for: its exact binary value rounded to
+/// [`NUMBER_DIGITS`] significant digits, half to even. From 1e15 up it is
+/// kept exactly (a double there is a whole number of eighths), as rounding
+/// would change whole digits (no length that large can be priced: its
+/// credits would pass 2^53 - 1). `None` past what a `Decimal` holds.
+fn number_decimal(value: f64) -> Option<Decimal> {
+    let exact = Decimal::from_f64_retain(value)?;
+    if value.abs() >= 1e15 {
+        return Some(exact);
+    }
+    let mut digits = 0u32;
+    let mut mantissa = exact.mantissa().unsigned_abs();
+    while mantissa > 0 {
+        mantissa /= 10;
+        digits += 1;
+    }
+    // Below 1e15 the digits past the 15th are all decimal places.
+    let places = exact
+        .scale()
+        .saturating_sub(digits.saturating_sub(NUMBER_DIGITS));
+    Some(exact.round_dp_with_strategy(places, NUMBER_ROUNDING))
+}
+
 impl Seconds {
     /// A positive, finite number of seconds, or `invalid_request` naming `field`.
     /// A number so close to 0 that it has no decimal value (below 1e-28) counts
@@ -182,7 +215,7 @@ impl Seconds {
             return Err(not_positive());
         }
         // A positive finite number has no decimal only when it is too large.
-        let exact = Decimal::try_from(value).map_err(|_| too_large())?;
+        let exact = number_decimal(value).ok_or_else(too_large)?;
         if exact.is_zero() {
             return Err(not_positive());
         }
@@ -257,7 +290,7 @@ pub(crate) fn describe_number(value: f64) -> String {
         "NaN".into()
     } else if value.is_infinite() {
         if value > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else if let Ok(d) = Decimal::try_from(value)
+    } else if let Some(d) = number_decimal(value)
         && (!d.is_zero() || value == 0.0)
     {
         d.normalize().to_string()

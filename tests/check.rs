@@ -641,6 +641,44 @@ fn malformed_wallets_are_invalid_wallet() {
 }
 
 #[test]
+fn credits_past_what_javascript_holds_are_refused_counted_or_hidden() {
+    // Rule 15: a total past 2^53 - 1 is refused, not a wrong number, whether
+    // the top-ups count (active) or are hidden (paused, cancelled, Free).
+    let huge = [
+        lot(5_000_000_000_000_000, "2026-06-01"),
+        lot(5_000_000_000_000_000, "2026-07-01"),
+    ]
+    .join(",");
+    for (plan, subscription) in [
+        ("plus", "active"),
+        ("plus", "paused"),
+        ("plus", "cancelled"),
+        ("free", "active"),
+    ] {
+        let w = dm(plan, subscription, "2026-11-21", 0, 0, &huge);
+        let e = check(&w, r#"{"credits":5}"#).expect_err(&w);
+        assert_eq!(e.code(), ErrorCode::InvalidWallet, "{w}: {e}");
+        assert!(
+            e.message()
+                .contains("holds more than 9,007,199,254,740,991 credits"),
+            "{w}: {e}"
+        );
+    }
+    // Just below, hidden top-ups are counted exactly.
+    let near = [
+        lot(4_503_599_627_370_495, "2026-06-01"),
+        lot(4_503_599_627_370_496, "2026-07-01"),
+    ]
+    .join(",");
+    let r = check(
+        &dm("plus", "paused", "2026-11-21", 0, 0, &near),
+        r#"{"credits":5}"#,
+    )
+    .unwrap();
+    assert_eq!(r.hidden_top_up_credits, Some(9_007_199_254_740_991));
+}
+
+#[test]
 fn known_costs_must_be_whole_positive_numbers() {
     let w = dm("plus", "active", "2026-11-21", 100, 0, "");
     for bad in ["0", "-5", "2.5", "1e300"] {

@@ -199,6 +199,36 @@ fn extend_bills_the_clips_own_rate_and_lengthens_the_clip() {
 }
 
 #[test]
+fn lengths_are_read_to_15_significant_digits() {
+    // A JavaScript number holds every decimal of up to 15 digits exactly
+    // (what a person writes is read as written); past that is the binary
+    // number's noise, dropped. 10.00000000000001 (16 digits) is the web's
+    // 10 s clip; 5.00000000000001 (15 digits) is a length just past 5 s.
+    assert_credits(
+        &web(r#""model":"ray-2","resolution":"720p","durationSeconds":10.00000000000001"#),
+        320,
+    );
+    assert_error(
+        &web(r#""model":"ray-2","resolution":"720p","durationSeconds":5.00000000000001"#),
+        ErrorCode::UnsupportedDuration,
+        &["5 s or 10 s"],
+    );
+    assert_credits(
+        &ios(r#""model":"ray-2","resolution":"720p","durationSeconds":5.00000000000001"#),
+        320,
+    );
+    // 0.1 + 0.2 (0.30000000000000004 in JavaScript) and an extend of 4.7 s
+    // make a 5 s clip, which modify bills as one step: iOS Ray2 720p at 32/s,
+    // 5 s billed for the clip and 5 s for the extend, then 400 for modify.
+    assert_credits(
+        &ios(
+            r#""model":"ray-2","resolution":"720p","durationSeconds":0.30000000000000004,"addons":[{"kind":"extend","seconds":4.7},{"kind":"modify"}]"#,
+        ),
+        160 + 160 + 400,
+    );
+}
+
+#[test]
 fn a_clip_and_its_extend_add_up_exactly() {
     // 10 s + 1e-28 s needs 30 digits, more than a Decimal holds: the sum must
     // not round back to 10 s. Web Ray2 720p: 320 for 10 s, the extend one 5 s
