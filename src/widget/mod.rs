@@ -4,12 +4,13 @@
 //! `www/credit-estimator.js` defines the element and forwards to [`Widget`]:
 //! `new Widget(host, notify)` when it is first connected (the widget attaches
 //! the open shadow root, reads every attribute and renders),
-//! `attributeChanged(name, value)`, `connected()` / `disconnected()` (called
-//! once the element has stayed out past a move: the DOM is parked outside
-//! the shadow root, so a dropped element can be collected), and the `quote`
-//! / `request` getters. The widget calls `notify()` once the first estimate
-//! is ready and after every change; the element then fires `estimate` with
-//! `{ request, quote }` in a microtask. Each element owns its own `Widget`,
+//! `attributeChanged(name, value)`, `connected()` on every connection,
+//! `disconnected()` once the element has stayed out past a move (the DOM is
+//! parked outside the shadow root, so a dropped element can be collected),
+//! and the `quote` / `request` getters. The widget calls `notify()` once the
+//! first estimate is ready and after every change; the element then fires
+//! `estimate` with `{ request, quote }` in a microtask, one for all the
+//! changes made before it runs. Each element owns its own `Widget`,
 //! which holds the element (and `notify` its element) only weakly, so
 //! instances are independent and a dropped one is collected; the built-in
 //! tables and the stylesheet are shared.
@@ -115,6 +116,8 @@ extern "C" {
     type Location;
     #[wasm_bindgen(thread_local_v2, js_name = location)]
     static LOCATION: Location;
+    #[wasm_bindgen(thread_local_v2, js_name = document)]
+    static DOCUMENT: web_sys::Document;
     #[wasm_bindgen(method, getter)]
     fn hash(this: &Location) -> String;
     #[wasm_bindgen(method, getter)]
@@ -204,9 +207,16 @@ fn sheet() -> Option<CssStyleSheet> {
 /// iframe's) cannot take it, as a constructed sheet belongs to one document:
 /// the widget is unstyled there, and the browser's exception is caught (one
 /// thrown through the wasm would leave it in a broken state).
+/// Sheets the page adopted into the root are kept.
 fn adopt_sheet(root: &ShadowRoot) {
-    if let Some(sheet) = sheet() {
-        let _ = Reflect::set(root, &"adoptedStyleSheets".into(), &Array::of1(&sheet));
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let (Some(sheet), Ok(adopted)) = (sheet(), Reflect::get(root, &key)) else {
+        return;
+    };
+    let sheets = Array::from(&adopted);
+    if !sheets.includes(&sheet, 0) {
+        sheets.push(&sheet);
+        let _ = Reflect::set(root, &key, &sheets);
     }
 }
 
@@ -468,9 +478,13 @@ impl State {
         WeakRef::deref(&self.host)
     }
 
-    /// Whether the element is in a document.
-    fn connected(&self) -> bool {
-        self.host().is_some_and(|host| host.is_connected())
+    /// Whether the element is in the page: in this module's document, whose
+    /// URL `sync-url` keeps (not out of it, nor moved into an iframe's).
+    fn in_page(&self) -> bool {
+        self.host().is_some_and(|host| {
+            host.is_connected()
+                && DOCUMENT.with(|page| host.owner_document().is_some_and(|d| d == *page))
+        })
     }
 
     /// Builds the shadow DOM, reads every attribute, renders.
@@ -523,7 +537,7 @@ impl State {
             "sync-url" => {
                 self.sync_url = self.host().is_some_and(|h| h.has_attribute(name));
                 if !initial {
-                    if self.sync_url && self.connected() {
+                    if self.sync_url && self.in_page() {
                         let _ = self.read_hash();
                     }
                     self.listen_hash(self.sync_url);
@@ -781,7 +795,7 @@ impl State {
     /// changes come faster than [`HASH_THROTTLE_MS`]) once they pause.
     fn sync_hash(&mut self) {
         // A removed element no longer speaks for the page's URL.
-        if !self.sync_url || self.hash_pending || !self.connected() {
+        if !self.sync_url || self.hash_pending || !self.in_page() {
             return;
         }
         let now = js_sys::Date::now();
@@ -833,7 +847,7 @@ impl State {
         if let Some(old) = self.hash_listener.take() {
             remove_window_listener("hashchange", old.as_ref().unchecked_ref());
         }
-        if !(on && self.sync_url && self.connected()) {
+        if !(on && self.sync_url && self.in_page()) {
             return;
         }
         let weak = self.weak.clone();

@@ -484,7 +484,7 @@ fn for_visitors(message: &str) -> String {
         ("usage[0].perMonth", "Generations a month"),
         ("usage[0].request.", ""),
         // The month's total, which the count a month makes too large.
-        ("usage[0]", "Generations a month"),
+        ("usage[0]:", "Generations a month:"),
         ("durationSeconds", "Duration"),
         ("images", "Images"),
     ];
@@ -1078,9 +1078,10 @@ impl State {
             );
             // Read in the order seen: the amount, what it is for, how.
             if let Some(li) = add(&list, "li", "") {
-                // Formats keep the figure and a currency code together
-                // (`0,5333 US$`): a card too narrow for both breaks between
-                // them, not inside the code.
+                // Formats join the figure, its digit groups and its currency
+                // code with no-break spaces (`0,5333 US$`, `1 234,56 $US`):
+                // as plain spaces, a card too narrow for all of it breaks
+                // at one of them, not inside the code or a number.
                 let figure: String = f
                     .usd_in(&card.cost, cost_places)
                     .chars()

@@ -127,13 +127,26 @@ test('moved within one task, a widget keeps its DOM', async () => {
   const kept = await page.evaluate(async () => {
     const el = document.querySelector('credit-estimator');
     const status = el.shadowRoot.querySelector('[role=status]');
+    // A sheet the page adopted into the open shadow root stays.
+    const mine = new CSSStyleSheet();
+    el.shadowRoot.adoptedStyleSheets = [...el.shadowRoot.adoptedStyleSheets, mine];
+    // Not even parked and put back: the shadow root's children never change.
+    const changes = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(el.shadowRoot, { childList: true });
     const box = document.createElement('div');
     document.body.prepend(box);
     box.append(el);
     await new Promise((resolve) => setTimeout(resolve));
-    return status.isConnected && el.shadowRoot.contains(status);
+    observer.disconnect();
+    return {
+      same: status.isConnected && el.shadowRoot.contains(status),
+      changes: changes.length,
+      sheets: el.shadowRoot.adoptedStyleSheets.length,
+      mine: el.shadowRoot.adoptedStyleSheets.includes(mine),
+    };
   });
-  assert.equal(kept, true);
+  assert.deepEqual(kept, { same: true, changes: 0, sheets: 2, mine: true });
   await choose(w, { upscale: '1080p' });
   assert.equal(await shown(w), 170);
   assert.deepEqual(problems, []);
@@ -159,9 +172,12 @@ test('in a same-origin iframe the widget works, and back on the page it is style
       total: fresh.shadowRoot.querySelector('[role=status]')?.textContent,
       credits: fresh.quote?.credits,
     };
-    // One of the page's, moved there and back.
+    // One of the page's (with sync-url), moved there and back. There it
+    // does not follow the page's URL, which is not its document's.
     const el = document.querySelector('credit-estimator');
     inner.body.append(el);
+    await tick();
+    location.hash = 'model=photon';
     await tick();
     const there = el.shadowRoot.querySelector('[role=status]')?.textContent;
     document.body.prepend(el);

@@ -1074,18 +1074,22 @@ test("the widget is marked English, its fields' borders are visible and its sele
   assert.deepEqual(await arrow(), { appearance: 'none', drawn: true });
   await page.emulateMedia({ forcedColors: 'active' });
   assert.deepEqual(await arrow(), { appearance: 'auto', drawn: false });
-  // There the error box's tint is gone: a border keeps it a box; and the
-  // field it is about keeps a mark (a double border), as the red is gone.
-  await choose(w, { extend: '-3' });
-  const marks = await w.evaluate((el) => {
+  // There the error box's tint is gone: a border keeps it a box (none while
+  // it is empty); and the field it is about keeps a mark (an outline, so
+  // nothing moves), as the red is gone.
+  const marks = () => w.evaluate((el) => {
     const root = el.shadowRoot;
+    const style = (selector) => getComputedStyle(root.querySelector(selector));
     return {
-      box: getComputedStyle(root.querySelector('.why')).borderTopStyle,
-      field: getComputedStyle(root.querySelector('[name=extend]')).borderTopStyle,
-      other: getComputedStyle(root.querySelector('[name=model]')).borderTopStyle,
+      box: style('.why').borderTopWidth,
+      field: [style('[name=extend]').outlineStyle, style('[name=extend]').borderTopWidth],
+      other: [style('[name=model]').outlineStyle, style('[name=model]').borderTopWidth],
     };
   });
-  assert.deepEqual(marks, { box: 'solid', field: 'double', other: 'solid' });
+  assert.deepEqual(await marks(), { box: '0px', field: ['none', '1px'], other: ['none', '1px'] });
+  await choose(w, { extend: '-3' });
+  await w.getByLabel('Extend (seconds)').evaluate((input) => input.blur());
+  assert.deepEqual(await marks(), { box: '1px', field: ['solid', '1px'], other: ['none', '1px'] });
   await context.close();
 });
 
