@@ -181,11 +181,12 @@ fn number_decimal(value: f64) -> Option<Decimal> {
     if value.abs() >= 1e15 {
         return Some(exact);
     }
-    let mut digits = 0u32;
-    let mut mantissa = exact.mantissa().unsigned_abs();
-    while mantissa > 0 {
-        mantissa /= 10;
+    // Digits of the mantissa (below 2^96, so 10^29 ends the count).
+    let mantissa = exact.mantissa().unsigned_abs();
+    let (mut digits, mut power) = (0u32, 1u128);
+    while power <= mantissa {
         digits += 1;
+        power *= 10;
     }
     // Below 1e15 the digits past the 15th are all decimal places.
     let places = exact
