@@ -69,6 +69,24 @@ proptest! {
     }
 
     #[test]
+    fn a_length_is_read_as_written_and_float_noise_is_dropped(n in 1u64..200_000, places in 1usize..=8, a in 1u64..10, b in 1u64..10) {
+        // iOS Ray2 540p bills 5 s steps; `billed(x)` is the seconds billed for x.
+        let billed = |seconds: f64| estimator().quote(&QuoteRequest {
+            platform: Some("dream-machine-ios".into()), model: Some("ray-2".into()), resolution: Some("540p".into()),
+            duration_seconds: Some(seconds), ..QuoteRequest::default()
+        }).unwrap().lines[0].billed_seconds;
+        // A length of at most 15 significant digits just past a step
+        // (5n + 10^-places, n below 200,000) is read as written: the next step.
+        let written = format!("{}.{}1", 5 * n, "0".repeat(places - 1));
+        prop_assert_eq!(billed(written.parse().unwrap()), Some(5 * n + 5), "{}", written);
+        // A step reached by floating-point sums of tenths (5n - 0.3 + 0.1 +
+        // 0.2 lands a hair off 5n about a third of the time) is that step.
+        let (x, y) = (a as f64 / 10.0, b as f64 / 10.0);
+        let sum = (5 * n) as f64 - (a + b) as f64 / 10.0 + x + y;
+        prop_assert_eq!(billed(sum), Some(5 * n), "{} - {} + {} + {} = {:?}", 5 * n, (a + b) as f64 / 10.0, x, y, sum);
+    }
+
+    #[test]
     fn image_cost_never_falls_as_the_count_grows(a in 1u32..100_000, b in 1u32..100_000) {
         let cost = |n: u32| estimator().quote(&QuoteRequest {
             platform: Some("dream-machine-web".into()), model: Some("photon".into()), images: Some(f64::from(n)), ..QuoteRequest::default()
