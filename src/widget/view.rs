@@ -22,7 +22,8 @@ use crate::estimator::Estimator;
 use crate::money::{PLAN_USD_PLACES, plural, usd_at_rate, usd_string};
 use crate::plan_fit::{self, Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
 use crate::quote::{AddonRequest, Quote, QuoteRequest};
-use crate::tables::book::PlanPrice;
+use crate::tables::book::{PlanPrice, PriceBook};
+use crate::tables::schema;
 
 /// The widget's outline, one element per line, nesting by indent:
 /// `tag.class.class attr=value flag @|text`. `@` keeps the element as the
@@ -731,6 +732,13 @@ impl State {
         self.ui = Some(ui);
     }
 
+    /// The platform the controls show, as `book` has it.
+    fn platform<'b>(&self, book: &'b PriceBook) -> Option<&'b schema::Platform> {
+        self.shown
+            .get(Field::Platform)
+            .and_then(|p| book.platform(p))
+    }
+
     /// The edition line and the configuration messages.
     fn render_frame(&self, ui: &Ui) {
         // No edition while tables load or after they failed: the one shown
@@ -1100,9 +1108,7 @@ impl State {
         // plans can be bought at all.
         let book = prices.estimator.book();
         let closed = self
-            .shown
-            .get(Field::Platform)
-            .and_then(|p| book.platform(p))
+            .platform(book)
             .and_then(|p| plan_fit::closed_notice(book, &p.product));
         let status = ui.el(r::STATUS);
         set_text(status, closed.as_deref().unwrap_or_default());
@@ -1323,10 +1329,7 @@ impl State {
         let book = prices.estimator.book();
         // The chosen platform's, also while the selection cannot be priced
         // (a field being retyped): the plans do not depend on it.
-        let platform = self
-            .shown
-            .get(Field::Platform)
-            .and_then(|p| book.platform(p));
+        let platform = self.platform(book);
         let product = platform.map(|p| p.product.to_string());
         // A platform whose own plans are not published (the iOS app): what
         // its subscriptions give a month is not known either, so it is asked
