@@ -173,9 +173,11 @@ pub const NUMBER_ROUNDING: RoundingStrategy = RoundingStrategy::MidpointNearestE
 
 /// The decimal `value` stands for: its exact binary value rounded to
 /// [`NUMBER_DIGITS`] significant digits, half to even. From 1e15 up it is
-/// kept exactly (a double there is a whole number of eighths), as rounding
-/// would change whole digits (no length that large can be priced: its
-/// credits would pass 2^53 - 1). `None` past what a `Decimal` holds.
+/// kept exactly (a double there is a whole number of eighths): 15 digits
+/// would leave no place for its fraction, and a message must show one
+/// (`1000000000000000.5` is not a whole count). No length that large can
+/// be priced: its credits would pass 2^53 - 1. `None` past what a `Decimal`
+/// holds.
 fn number_decimal(value: f64) -> Option<Decimal> {
     let exact = Decimal::from_f64_retain(value)?;
     if value.abs() >= 1e15 {
