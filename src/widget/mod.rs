@@ -52,7 +52,7 @@ mod view;
 use alloc::rc::{Rc, Weak};
 use core::cell::{OnceCell, RefCell};
 
-use js_sys::{Array, Function, Object, Promise, Reflect, WeakRef};
+use js_sys::{Array, Function, Object, Promise, Reflect, WeakMap, WeakRef};
 use wasm_bindgen::prelude::*;
 use web_sys::{
     CssStyleSheet, Element, Event, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
@@ -176,7 +176,9 @@ enum Tables {
 }
 
 static BUILT_IN: Local<OnceCell<Rc<Prices>>> = Local::new(OnceCell::new());
-static SHEET: Local<OnceCell<Option<CssStyleSheet>>> = Local::new(OnceCell::new());
+/// The widget's stylesheet for each document its shadow roots are in, by
+/// document (a constructed sheet belongs to the document whose window made it).
+static SHEETS: Local<OnceCell<WeakMap>> = Local::new(OnceCell::new());
 
 fn built_in() -> Tables {
     Tables::Ready(BUILT_IN.with(|cell| {
@@ -192,25 +194,39 @@ fn tables_failed(src: &str, why: &str) -> Tables {
     ))
 }
 
-fn sheet() -> Option<CssStyleSheet> {
-    SHEET.with(|cell| {
-        cell.get_or_init(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(CSS).ok()?;
-            Some(sheet)
-        })
-        .clone()
+/// The widget's stylesheet for `root`'s document: made once per document, by
+/// that document's window, as a sheet made by another window is refused
+/// (`None` for a document without a window).
+fn sheet(root: &ShadowRoot) -> Option<JsValue> {
+    let doc = root.owner_document()?;
+    SHEETS.with(|cell| {
+        let sheets = cell.get_or_init(WeakMap::new);
+        let made = sheets.get(&doc);
+        if !made.is_undefined() {
+            return Some(made);
+        }
+        let window = Reflect::get(&doc, &JsValue::from_str("defaultView")).ok()?;
+        let class = Reflect::get(&window, &JsValue::from_str("CSSStyleSheet")).ok()?;
+        if !class.is_function() {
+            return None;
+        }
+        let class: Function = class.unchecked_into();
+        let sheet: CssStyleSheet = Reflect::construct(&class, &Array::new())
+            .ok()?
+            .unchecked_into();
+        sheet.replace_sync(CSS).ok()?;
+        sheets.set(&doc, &sheet);
+        Some(sheet.into())
     })
 }
 
-/// Gives `root` the widget's stylesheet. A root in another document (an
-/// iframe's) cannot take it, as a constructed sheet belongs to one document:
-/// the widget is unstyled there, and the browser's exception is caught (one
-/// thrown through the wasm would leave it in a broken state).
-/// Sheets the page adopted into the root are kept.
+/// Gives `root` the widget's stylesheet, the one made for its document (an
+/// iframe's too). Sheets the page adopted into the root are kept. A refusal
+/// by the browser is caught: one thrown through the wasm would leave it in a
+/// broken state.
 fn adopt_sheet(root: &ShadowRoot) {
     let key = JsValue::from_str("adoptedStyleSheets");
-    let (Some(sheet), Ok(adopted)) = (sheet(), Reflect::get(root, &key)) else {
+    let (Some(sheet), Ok(adopted)) = (sheet(root), Reflect::get(root, &key)) else {
         return;
     };
     let sheets = Array::from(&adopted);

@@ -153,24 +153,27 @@ test('moved within one task, a widget keeps its DOM', async () => {
   await context.close();
 });
 
-test('in a same-origin iframe the widget works, and back on the page it is styled again', async () => {
+test('in a same-origin iframe the widget works and is styled, and back on the page it is styled again', async () => {
   const { page, context, problems } = await open(env);
   const w = await widget(page);
   const report = await page.evaluate(async () => {
     const tick = () => new Promise((resolve) => setTimeout(resolve));
     const frame = document.createElement('iframe');
+    frame.style.width = `${document.documentElement.clientWidth}px`; // the page's layout
     document.body.append(frame);
     const inner = frame.contentDocument;
-    // Made and first connected there: it renders (a constructed stylesheet
-    // belongs to one document, so it is unstyled there; the browser's
-    // refusal once stopped the widget with an exception).
+    // Made and first connected there: it renders, styled by a sheet made by
+    // the iframe's window (a sheet made by the page's is refused there, and
+    // that refusal once stopped the widget with an exception).
     const fresh = document.createElement('credit-estimator');
     fresh.setAttribute('model', 'ray-2');
     inner.body.append(fresh);
     await tick();
+    const size = (el) => getComputedStyle(el.shadowRoot.querySelector('.num')).fontSize;
     const made = {
       total: fresh.shadowRoot.querySelector('[role=status]')?.textContent,
       credits: fresh.quote?.credits,
+      size: size(fresh),
     };
     // One of the page's (with sync-url), moved there and back. There it
     // does not follow the page's URL, which is not its document's.
@@ -179,12 +182,22 @@ test('in a same-origin iframe the widget works, and back on the page it is style
     await tick();
     location.hash = 'model=photon';
     await tick();
-    const there = el.shadowRoot.querySelector('[role=status]')?.textContent;
+    const there = {
+      total: el.shadowRoot.querySelector('[role=status]')?.textContent,
+      size: size(el),
+      sheets: el.shadowRoot.adoptedStyleSheets.length,
+      same: el.shadowRoot.adoptedStyleSheets[0] === fresh.shadowRoot.adoptedStyleSheets[0],
+    };
     document.body.prepend(el);
     await tick();
-    return { made, there, back: el.shadowRoot.adoptedStyleSheets.length, size: getComputedStyle(el.shadowRoot.querySelector('.num')).fontSize };
+    return { made, there, back: el.shadowRoot.adoptedStyleSheets.length, size: size(el) };
   });
-  assert.deepEqual(report, { made: { total: '160 credits', credits: 160 }, there: '160 credits', back: 1, size: '56px' });
+  assert.deepEqual(report, {
+    made: { total: '160 credits', credits: 160, size: '56px' },
+    there: { total: '160 credits', size: '56px', sheets: 1, same: true },
+    back: 1,
+    size: '56px',
+  });
   await choose(w, { duration: 10 });
   assert.equal(await shown(w), 320);
   assert.deepEqual(problems, []);
