@@ -156,10 +156,9 @@ fn video_addons(
     if has_clip_rate {
         out.push(addon("extend", Vec::new(), false));
     }
-    let targets: Vec<String> = book
-        .upscale_targets(resolution)
-        .map(str::to_owned)
-        .collect();
+    let mut targets: Vec<&str> = book.upscale_targets(resolution).collect();
+    targets.sort_by_key(|t| book.resolution(t).map(|r| r.lines));
+    let targets: Vec<String> = targets.into_iter().map(str::to_owned).collect();
     if !targets.is_empty() {
         out.push(addon("upscale", targets, false));
     }
@@ -170,8 +169,10 @@ fn video_addons(
     out
 }
 
+/// A model as sold on `platform`; `resolutions` are the book's, lowest first.
 fn catalog_model(
     book: &PriceBook,
+    resolutions: &[&schema::Resolution],
     platform: &schema::Platform,
     model: &schema::Model,
 ) -> CatalogModel {
@@ -207,8 +208,8 @@ fn catalog_model(
         Some(Output::Video) => {
             let step = book.step_seconds();
             if platform.id == book.clip_platform() {
-                for res in book.resolutions() {
-                    let clips: Vec<CatalogClip> = book
+                for res in resolutions {
+                    let mut clips: Vec<CatalogClip> = book
                         .clips(&model.id)
                         .filter(|c| c.resolution == res.id)
                         .map(|c| CatalogClip {
@@ -219,6 +220,7 @@ fn catalog_model(
                     if clips.is_empty() {
                         continue;
                     }
+                    clips.sort_by_key(|c| c.seconds);
                     let has_step_clip = clips.iter().any(|c| c.seconds == step);
                     entry.resolutions.push(CatalogResolution {
                         id: res.id.to_string(),
@@ -228,7 +230,7 @@ fn catalog_model(
                     });
                 }
             } else if platform.id == book.per_second_platform() {
-                for res in book.resolutions() {
+                for res in resolutions {
                     if let Some(rate) = book
                         .per_second_rates(&model.id)
                         .find(|r| r.resolution == res.id)
@@ -243,13 +245,13 @@ fn catalog_model(
                 }
             }
             entry.priced = !entry.resolutions.is_empty();
-            if !entry.priced {
-                entry.note = Some(format!(
-                    "the article publishes no {} rate for {}",
-                    platform.name, model.name
-                ));
-            }
         }
+    }
+    if !entry.priced && entry.note.is_none() {
+        entry.note = Some(format!(
+            "the article publishes no {} rate for {}",
+            platform.name, model.name
+        ));
     }
     entry
 }
@@ -303,7 +305,7 @@ pub fn catalog(book: &PriceBook) -> Catalog {
                 },
                 models: book
                     .models_of(&platform.product)
-                    .map(|m| catalog_model(book, platform, m))
+                    .map(|m| catalog_model(book, &resolutions, platform, m))
                     .collect(),
             })
             .collect(),

@@ -17,16 +17,17 @@ export type AddonRequest =
 
 /**
  * What to price. Video needs `resolution` and `durationSeconds`; images need
- * `images`. An optional field given as `null` counts as left out (as in JSON
- * from a server); results never hold one.
+ * `images`. An optional field given as `null` or `undefined` counts as left
+ * out (as in JSON from a server); results never hold one. Arrays may be
+ * readonly (`as const`): nothing is written to what you pass.
  */
 export interface QuoteRequest {
   platform: PlatformId;
   model: ModelId;
-  resolution?: ResolutionId | null;
-  durationSeconds?: number | null;
-  images?: number | null;
-  addons?: AddonRequest[] | null;
+  resolution?: ResolutionId | null | undefined;
+  durationSeconds?: number | null | undefined;
+  images?: number | null | undefined;
+  addons?: readonly AddonRequest[] | null | undefined;
 }
 
 export type LineItem = "video" | "images" | "extend" | "upscale" | "reframe" | "modify";
@@ -36,7 +37,8 @@ export interface QuoteLine {
   /** The line with its arithmetic. */
   label: string;
   credits: number;
-  /** Seconds billed after rounding up to the billing step. */
+  /** Seconds billed: a fixed clip's own length, or a length rounded up to
+   * the billing step. */
   billedSeconds?: number;
 }
 
@@ -105,7 +107,7 @@ export interface CatalogModel {
   /** Why it is unpriced. */
   note: string | null;
   images: { creditsPerImage: number; imagesPerBatch: number } | null;
-  /** Video: each priced resolution. */
+  /** Video: each priced resolution, lowest first. */
   resolutions: CatalogResolution[];
   /** Images: the add-ons that apply. */
   addons: CatalogAddon[];
@@ -113,7 +115,7 @@ export interface CatalogModel {
 
 export interface CatalogResolution {
   id: ResolutionId;
-  /** Fixed clips: the lengths that exist. Empty when billed per second. */
+  /** Fixed clips: the lengths that exist, shortest first. Empty when billed per second. */
   clips: { seconds: number; credits: number }[];
   creditsPerSecond: number | null;
   addons: CatalogAddon[];
@@ -121,16 +123,16 @@ export interface CatalogResolution {
 
 export interface CatalogAddon {
   kind: AddonRequest["kind"];
-  /** Upscale: the priced targets. */
+  /** Upscale: the priced targets, lowest first. */
   to?: ResolutionId[];
   approximate: boolean;
 }
 
 export interface PlanFitRequest {
   platform: PlatformId;
-  usage: { request: QuoteRequest; perMonth: number }[];
-  billing?: "monthly" | "annual" | null;
-  needs?: { commercialUse?: boolean | null; noWatermark?: boolean | null } | null;
+  usage: readonly { request: QuoteRequest; perMonth: number }[];
+  billing?: "monthly" | "annual" | null | undefined;
+  needs?: { commercialUse?: boolean | null | undefined; noWatermark?: boolean | null | undefined } | null | undefined;
 }
 
 export interface PlanFit {
@@ -168,11 +170,11 @@ export interface Wallet {
   /** YYYY-MM-DD */
   today: string;
   monthly: number;
-  gifted?: number | null;
+  gifted?: number | null | undefined;
   /** Dream Machine only. */
-  topUps?: { credits: number; purchased: string }[] | null;
+  topUps?: readonly { credits: number; purchased: string }[] | null | undefined;
   /** Luma Agents only: credits the opt-in spending limit still allows. */
-  spendingLimit?: number | null;
+  spendingLimit?: number | null | undefined;
 }
 
 /** A quote() request, or a cost the caller already knows. */
@@ -180,9 +182,9 @@ export type CheckRequest =
   | QuoteRequest
   | {
       credits: number;
-      platform?: PlatformId | null;
+      platform?: PlatformId | null | undefined;
       /** A known cost takes no generation fields (`invalid_request`). */
-      model?: never; resolution?: never; durationSeconds?: never; images?: never; addons?: never;
+      model?: undefined; resolution?: undefined; durationSeconds?: undefined; images?: undefined; addons?: undefined;
     };
 
 export interface Draw {

@@ -39,7 +39,7 @@ extern "C" {
     pub type QuoteRequestJs;
     #[wasm_bindgen(typescript_type = "Quote")]
     pub type QuoteJs;
-    #[wasm_bindgen(typescript_type = "QuoteRequest[]")]
+    #[wasm_bindgen(typescript_type = "readonly QuoteRequest[]")]
     pub type QuoteRequestsJs;
     #[wasm_bindgen(typescript_type = "Array<Quote | EstimatorFailure>")]
     pub type QuoteOutcomesJs;

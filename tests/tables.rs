@@ -275,6 +275,67 @@ fn a_model_without_costs_is_said_to_be_unpublished_in_its_own_products_words() {
 }
 
 #[test]
+fn an_image_model_without_a_rate_here_says_why_in_the_catalog() {
+    // An edition that sells Photon on the web only: iOS lists it unpriced,
+    // with the reason quote() gives, as a video model without rates does.
+    let mut t = pricing_json();
+    t["images"]["rates"][0]["platforms"] = json!(["dream-machine-web"]);
+    let e = load(t).unwrap();
+    let ios = e
+        .catalog()
+        .platforms
+        .into_iter()
+        .find(|p| p.id == "dream-machine-ios")
+        .unwrap();
+    let photon = ios.models.into_iter().find(|m| m.id == "photon").unwrap();
+    assert!(!photon.priced);
+    assert_eq!(
+        photon.note.as_deref(),
+        Some("the article publishes no Dream Machine (iOS) rate for Photon")
+    );
+}
+
+#[test]
+fn the_catalog_lists_resolutions_clips_and_upscale_targets_lowest_first_whatever_the_table_order() {
+    let mut t = pricing_json();
+    for (table, list) in [
+        ("catalog", "resolutions"),
+        ("videoWeb", "clips"),
+        ("addons", "upscale"),
+    ] {
+        let rows = &mut t[table][list];
+        let rows = if table == "addons" {
+            &mut rows["rates"]
+        } else {
+            rows
+        };
+        rows.as_array_mut().unwrap().reverse();
+    }
+    let e = load(t).unwrap();
+    let web = e
+        .catalog()
+        .platforms
+        .into_iter()
+        .find(|p| p.id == "dream-machine-web")
+        .unwrap();
+    let ray2 = web.models.into_iter().find(|m| m.id == "ray-2").unwrap();
+    let ids: Vec<&str> = ray2.resolutions.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["720p", "1080p"]);
+    let clips: Vec<u32> = ray2.resolutions[0]
+        .clips
+        .iter()
+        .map(|c| c.seconds)
+        .collect();
+    assert_eq!(clips, [5, 10]);
+    let upscale = ray2.resolutions[0]
+        .addons
+        .iter()
+        .find(|a| a.kind == "upscale")
+        .unwrap();
+    assert_eq!(upscale.to, ["1080p", "2160p"]);
+}
+
+#[test]
 fn rows_must_name_things_that_exist() {
     let mut t = pricing_json();
     t["addons"]["reframe"]["videos"][0]["model"] = json!("ray-9");

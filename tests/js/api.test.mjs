@@ -126,8 +126,8 @@ test('a storyboard is checked as the sum of its quotes (README example)', () => 
   const shots = [workedExample, workedExample, workedExample,
     { platform: 'dream-machine-web', model: 'photon', images: 4 }];
   const quotes = quoteMany(shots);
-  assert.deepEqual(quotes.filter((q) => q.error), []);
-  const total = quotes.reduce((sum, q) => sum + (q.credits ?? 0), 0);
+  assert.deepEqual(quotes.filter((q) => 'error' in q), []);
+  const total = quotes.reduce((sum, q) => sum + ('error' in q ? 0 : q.credits), 0);
   // The article's worked example is 75; Photon is 16 credits per batch of 4.
   assert.equal(total, 3 * 75 + 16);
   const r = check(wallet, { credits: total, platform: 'dream-machine-web' });

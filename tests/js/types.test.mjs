@@ -7,11 +7,16 @@ import path from 'node:path';
 import { root } from './load.mjs';
 
 const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
-const compile = (file, target = 'esnext', lib = 'esnext,dom') =>
-  spawnSync(tsc, ['--noEmit', '--strict', '--target', target, '--lib', lib, '--module', 'esnext', '--moduleResolution', 'bundler', '--skipLibCheck', 'false', path.join(root, 'tests', 'js', file)], { encoding: 'utf8' });
+const compile = (file, target = 'esnext', lib = 'esnext,dom', flags = []) =>
+  spawnSync(tsc, ['--noEmit', '--strict', ...flags, '--target', target, '--lib', lib, '--module', 'esnext', '--moduleResolution', 'bundler', '--skipLibCheck', 'false', path.join(root, 'tests', 'js', file)], { encoding: 'utf8' });
 
 test('a strict program using the API type-checks', () => {
   const result = compile('usage.ts');
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+});
+
+test('it type-checks under exactOptionalPropertyTypes, where a field given as undefined must be allowed explicitly', () => {
+  const result = compile('usage.ts', 'esnext', 'esnext,dom', ['--exactOptionalPropertyTypes']);
   assert.equal(result.status, 0, result.stdout + result.stderr);
 });
 

@@ -46,3 +46,16 @@ try {
     void [code, message];
   }
 }
+// Readonly input (`as const`) is accepted: nothing is written to it.
+const shots = [{ platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', durationSeconds: 5, addons: [{ kind: 'upscale', to: '1080p' }] }] as const;
+const priced: Array<Quote | { error: { code: ErrorCode } }> = quoteMany(shots);
+quote(shots[0]);
+planFit({ platform: 'dream-machine-web', usage: [{ request: shots[0], perMonth: 2 }] as const });
+// `undefined` counts as left out, so it type-checks under exactOptionalPropertyTypes too.
+check(
+  { platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 5, gifted: undefined, topUps: [{ credits: 1200, purchased: '2026-11-01' }] as const },
+  { credits: 3, platform: undefined, model: undefined },
+);
+quote({ platform: 'dream-machine-web', model: 'photon', images: 4, resolution: undefined });
+planFit({ platform: 'dream-machine-web', usage: [], billing: undefined, needs: { commercialUse: undefined } });
+void priced;
