@@ -156,9 +156,12 @@ fn video_addons(
     if has_clip_rate {
         out.push(addon("extend", Vec::new(), false));
     }
-    let mut targets: Vec<&str> = book.upscale_targets(resolution).collect();
-    targets.sort_by_key(|t| book.resolution(t).map(|r| r.lines));
-    let targets: Vec<String> = targets.into_iter().map(str::to_owned).collect();
+    let targets: Vec<String> = lowest_first(book.upscale_targets(resolution), |t| {
+        book.resolution(t).map(|r| r.lines)
+    })
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
     if !targets.is_empty() {
         out.push(addon("upscale", targets, false));
     }
@@ -209,18 +212,18 @@ fn catalog_model(
             let step = book.step_seconds();
             if platform.id == book.clip_platform() {
                 for res in resolutions {
-                    let mut clips: Vec<CatalogClip> = book
-                        .clips(&model.id)
-                        .filter(|c| c.resolution == res.id)
-                        .map(|c| CatalogClip {
-                            seconds: c.seconds,
-                            credits: c.credits,
-                        })
-                        .collect();
+                    let clips = lowest_first(
+                        book.clips(&model.id)
+                            .filter(|c| c.resolution == res.id)
+                            .map(|c| CatalogClip {
+                                seconds: c.seconds,
+                                credits: c.credits,
+                            }),
+                        |c| c.seconds,
+                    );
                     if clips.is_empty() {
                         continue;
                     }
-                    clips.sort_by_key(|c| c.seconds);
                     let has_step_clip = clips.iter().any(|c| c.seconds == step);
                     entry.resolutions.push(CatalogResolution {
                         id: res.id.to_string(),
@@ -256,16 +259,24 @@ fn catalog_model(
     entry
 }
 
+/// `items` ordered by `key`, lowest first, equal keys in the order given:
+/// each is inserted after those no higher. For a handful of rows, and much
+/// smaller in the wasm than the standard library's sort.
+fn lowest_first<T, K: Ord>(items: impl IntoIterator<Item = T>, key: impl Fn(&T) -> K) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in items {
+        let k = key(&item);
+        let at = out.partition_point(|x| key(x) <= k);
+        out.insert(at, item);
+    }
+    out
+}
+
 /// Builds the catalog from the tables.
 pub fn catalog(book: &PriceBook) -> Catalog {
     let edition = book.edition();
     let top_up = book.top_up();
-    // Lowest first: each is inserted after those no higher (a handful of rows).
-    let mut resolutions: Vec<&schema::Resolution> = Vec::new();
-    for r in book.resolutions() {
-        let at = resolutions.partition_point(|x| x.lines <= r.lines);
-        resolutions.insert(at, r);
-    }
+    let resolutions = lowest_first(book.resolutions(), |r| r.lines);
     Catalog {
         edition: CatalogEdition {
             name: EditionStamp::of(book).name,

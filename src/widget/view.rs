@@ -844,10 +844,14 @@ impl State {
         self.put(ui, r::IMAGES, "images", count);
 
         // The add-ons that are off here, each as a request that would ask
-        // for it: the core says why it cannot be priced (below).
+        // for it: the core says why it cannot be priced (below). One that is
+        // on stays on, so it can be taken off, unless nothing is priced here
+        // (Luma Agents): then all are off, and those on keep their values
+        // for a model that prices them.
         let mut off_addons = Vec::new();
+        let nothing_priced = kind == Kind::Unpriced;
         let extend = get(Field::Extend);
-        let off = ctx.addon("extend").is_none() && extend.is_empty();
+        let off = nothing_priced || ctx.addon("extend").is_none() && extend.is_empty();
         flag(ui.el(r::EXTEND), "disabled", off);
         attr(
             ui.el(r::EXTEND),
@@ -862,7 +866,7 @@ impl State {
 
         let targets = ctx.addon("upscale").map_or(&[][..], |a| &a.to[..]);
         let upscale = get(Field::Upscale);
-        let off = targets.is_empty() && upscale.is_empty();
+        let off = nothing_priced || targets.is_empty() && upscale.is_empty();
         // Off, it reads as the other controls that are off: a dash.
         let none = if off { "—" } else { "None" };
         let mut items = vec![(String::new(), none.to_owned())];
@@ -878,7 +882,7 @@ impl State {
         for (i, f) in [(r::REFRAME, Field::Reframe), (r::MODIFY, Field::Modify)] {
             let on = sel.on(f);
             set_checked(ui.el(i), on);
-            let off = ctx.addon(f.name()).is_none() && !on;
+            let off = nothing_priced || ctx.addon(f.name()).is_none() && !on;
             flag(ui.el(i), "disabled", off);
             if off {
                 let ask = match f {

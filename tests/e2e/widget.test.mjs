@@ -154,6 +154,29 @@ test('each control changes the total to what quote() gives', async () => {
   await context.close();
 });
 
+test('on Luma Agents, where nothing is priced, every add-on is off, and those on come back on with a model that prices them', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  await choose(w, { model: 'ray-2', extend: 9, upscale: '2160p', reframe: true, modify: true });
+  const addons = ['Extend', 'Upscale', 'Reframe', 'Modify'];
+  const state = () => Promise.all(addons.map(async (name) => {
+    const control = w.getByLabel(name);
+    const value = name === 'Reframe' || name === 'Modify' ? await control.isChecked() : await control.inputValue();
+    return [name, value, await control.isDisabled()];
+  }));
+  const on = [['Extend', '9', false], ['Upscale', '2160p', false], ['Reframe', true, false], ['Modify', true, false]];
+  assert.deepEqual(await state(), on);
+  const total = await shown(w);
+  await choose(w, { platform: 'luma-agents' });
+  // As when none was on: off, as every add-on is there (their values kept).
+  assert.deepEqual(await state(), on.map(([name, value]) => [name, value, true]));
+  await choose(w, { platform: 'dream-machine-web', model: 'ray-2' });
+  assert.deepEqual(await state(), on);
+  assert.equal(await shown(w), total);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('menus offer only what exists: Ray1.6 on the web is 720p and 5 s', async () => {
   const { page, context } = await open(env);
   const w = await widget(page);
