@@ -93,7 +93,7 @@ div.frame lang=en
       option value=cancelled|Cancelled
      =number monthly 1|Monthly credits left
      =number gifted 1|Gifted credits
-     =number spending 1|Spending limit left
+     =number spending 1|Spending limit left (credits)
     div.tops
      p.lbl|Top-up credits
      div.top-ups @
@@ -1365,6 +1365,15 @@ impl State {
             .filter(|_| unpublished.is_none())
             .and_then(|p| p.row.credits);
         fill(ui, r::WALLET_PLAN, items, &chosen, plans.is_empty());
+        // Which product's: both have a Plus at $29.99 (the article: "This
+        // frequently causes confusion").
+        if let Some(label) = ui.el(r::WALLET_PLAN).previous_element_sibling() {
+            let text = match book.product(product_id) {
+                Some(p) => format!("My {} plan", p.name),
+                None => "My plan".to_owned(),
+            };
+            set_text(&label, &text);
+        }
         // (No platform, no plans to judge `plan` by: the platform's own
         // message says why.)
         let plan_error = self

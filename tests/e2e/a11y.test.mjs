@@ -41,14 +41,14 @@ const states = {
   'as it opens': async () => {},
   'the balance panel with a verdict and a message': async (w) => {
     await w.getByText('Check my balance').click();
-    await w.getByLabel('My plan').selectOption('lite');
+    await w.getByLabel(/^My .* plan$/).selectOption('lite');
     await w.getByLabel('Monthly credits left').fill('5000');
     await w.getByRole('button', { name: 'Add a top-up' }).click();
     await w.getByLabel('Credits', { exact: true }).fill('-5');
   },
   'not enough credits': async (w) => {
     await w.getByText('Check my balance').click();
-    await w.getByLabel('My plan').selectOption('plus');
+    await w.getByLabel(/^My .* plan$/).selectOption('plus');
     await w.getByLabel('Monthly credits left').fill('3');
   },
   'Luma Agents, costs not published': async (w) => choose(w, { platform: 'luma-agents' }),

@@ -625,7 +625,7 @@ test('the balance panel shows the check() verdict and the pools it draws from', 
   const { page, context, problems } = await open(env);
   const w = await widget(page);
   await w.getByText('Check my balance').click();
-  await w.getByLabel('My plan').selectOption('plus');
+  await w.getByLabel(/^My .* plan$/).selectOption('plus');
   await w.getByLabel('Monthly credits left').fill('100');
   await w.getByLabel('Gifted credits').fill('20');
   await w.getByRole('button', { name: 'Add a top-up' }).click();
@@ -662,14 +662,14 @@ test('the balance panel shows the check() verdict and the pools it draws from', 
 
   // Unlimited runs out of fast credits into the relaxed queue.
   await w.getByLabel('Subscription').selectOption('active');
-  await w.getByLabel('My plan').selectOption('unlimited');
+  await w.getByLabel(/^My .* plan$/).selectOption('unlimited');
   await w.getByLabel('Monthly credits left').fill('0');
   await w.getByLabel('Gifted credits').fill('');
   await w.getByRole('button', { name: /Remove top-up/ }).click();
   assert.match(await w.locator('.verdict-head').textContent(), /relaxed mode/);
 
   // Free makes images only: a video cannot run on it, whatever the balance.
-  await w.getByLabel('My plan').selectOption('free');
+  await w.getByLabel(/^My .* plan$/).selectOption('free');
   await w.getByLabel('Monthly credits left').fill('1000');
   result = await call(page, 'check', { ...wallet, plan: 'free', monthly: 1000, gifted: 0, topUps: [] }, request);
   assert.equal(result.verdict, 'insufficient');
@@ -735,20 +735,20 @@ test('a blank or unpublished monthly allowance is asked for, never counted as 0'
   const verdict = w.locator('.verdict');
   const monthly = w.getByLabel('Monthly credits left');
   // Free's allowance is "limited" (no number published): no verdict on a guess.
-  await w.getByLabel('My plan').selectOption('free');
+  await w.getByLabel(/^My .* plan$/).selectOption('free');
   assert.equal(await monthly.inputValue(), '');
   assert.equal(await verdict.textContent(),
     'Luma does not publish how many credits Free gives a month: enter your monthly credits left to check this balance.');
   assert.equal(await w.locator('.verdict-head').count(), 0);
   assert.equal(await monthly.getAttribute('aria-invalid'), null);
   // Enterprise's is "custom": not relaxed mode on 0 credits either.
-  await w.getByLabel('My plan').selectOption('enterprise');
+  await w.getByLabel(/^My .* plan$/).selectOption('enterprise');
   assert.match(await verdict.textContent(), /how many credits Enterprise gives a month/);
   // Typed, it is checked.
   await monthly.fill('100');
   assert.match(await w.locator('.verdict-head').textContent(), /^Enough credits/);
   // A published allowance fills the field until typed; cleared, it is asked for.
-  await w.getByLabel('My plan').selectOption('plus');
+  await w.getByLabel(/^My .* plan$/).selectOption('plus');
   await monthly.fill('');
   assert.equal(await verdict.textContent(),
     'Enter your monthly credits left to check this balance (Plus gives 10,000 a month).');
@@ -919,7 +919,7 @@ test('an emptied count or length is asked for, not priced at its default', async
   // and the date decides whether it still counts. The picker stops at today.
   await choose(w, { duration: 5 });
   await w.getByText('Check my balance').click();
-  await w.getByLabel('My plan').selectOption('plus');
+  await w.getByLabel(/^My .* plan$/).selectOption('plus');
   // (The iOS app's plans are not published: the monthly credits are asked for.)
   await w.getByLabel('Monthly credits left').fill('100');
   await w.getByRole('button', { name: 'Add a top-up' }).click();
@@ -937,6 +937,10 @@ test('the balance panel shows only the pools of the plan\'s product', async () =
   const { page, context, problems } = await open(env);
   const w = await widget(page);
   await w.getByText('Check my balance').click();
+  // The plan menu says whose plans it lists: both products have a Plus at
+  // $29.99 ("This frequently causes confusion").
+  const planLabel = () => w.locator('label[for=f-wallet-plan]').textContent();
+  assert.equal(await planLabel(), 'My Dream Machine plan');
   // Dream Machine has top-ups and no spending limit.
   assert.equal(await w.getByLabel('Spending limit left').isVisible(), false);
   assert.equal(await w.getByRole('button', { name: 'Add a top-up' }).isVisible(), true);
@@ -944,6 +948,7 @@ test('the balance panel shows only the pools of the plan\'s product', async () =
   // Luma Agents has a spending limit and no top-ups: a top-up row left from
   // Dream Machine is not shown.
   await choose(w, { platform: 'luma-agents' });
+  assert.equal(await planLabel(), 'My Luma Agents plan');
   assert.equal(await w.getByLabel('Spending limit left').isVisible(), true);
   assert.equal(await w.getByRole('button', { name: 'Add a top-up' }).isVisible(), false);
   assert.equal(await w.getByLabel('Credits', { exact: true }).isVisible(), false);
@@ -1151,7 +1156,7 @@ test('messages name the field a visitor typed in, not an API path', async () => 
   const { page, context, problems } = await open(env);
   const w = await widget(page);
   await w.getByText('Check my balance').click();
-  await w.getByLabel('My plan').selectOption('plus');
+  await w.getByLabel(/^My .* plan$/).selectOption('plus');
   const verdict = () => w.locator('.verdict').textContent();
   // Each message is tied to its field: aria-invalid, and aria-describedby
   // naming the element that shows the message; fixing the value unties it.
