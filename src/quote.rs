@@ -538,8 +538,11 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
         .images
         .map(|n| parse_count("images", n))
         .transpose()?;
+    // A video model says which of its own resolutions to use instead
+    // (`price_video`); others, which are all there are.
     if let Some(res) = request.resolution.as_deref()
         && book.resolution(res).is_none()
+        && PriceBook::output(model) != Some(Output::Video)
     {
         return Err(Error::new(
             ErrorCode::UnsupportedResolution,
@@ -832,10 +835,15 @@ fn price_video(
         ))
     })?;
     if !resolutions.contains(&res_id) {
+        // A resolution that exists nowhere ("4k") is quoted as given.
+        let asked = match book.resolution(res_id) {
+            Some(_) => res_id.to_owned(),
+            None => shown(res_id),
+        };
         return Err(Error::new(
             ErrorCode::UnsupportedResolution,
             format!(
-                "{} on {} has no {res_id} price: use {}",
+                "{} on {} has no {asked} price: use {}",
                 model.name,
                 platform.name,
                 one_of(&resolutions)

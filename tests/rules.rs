@@ -99,10 +99,22 @@ fn resolutions_must_exist_for_the_model() {
         ErrorCode::UnsupportedResolution,
         &["540p or 720p"],
     );
+    // One that exists nowhere: a video model names its own (a link edited
+    // by hand, "4k"), other models all there are.
     assert_error(
         &web(r#""model":"ray-2","resolution":"4k","durationSeconds":5"#),
         ErrorCode::UnsupportedResolution,
-        &["540p, 720p, 1080p or 2160p"],
+        &["Ray2 on Dream Machine (web) has no \"4k\" price: use 720p or 1080p"],
+    );
+    assert_error(
+        &ios(r#""model":"ray-1.6","resolution":"4k","durationSeconds":5"#),
+        ErrorCode::UnsupportedResolution,
+        &["has no \"4k\" price: use 720p"],
+    );
+    assert_error(
+        &web(r#""model":"photon","images":4,"resolution":"4k""#),
+        ErrorCode::UnsupportedResolution,
+        &["\"4k\" is not one of 540p, 720p, 1080p or 2160p"],
     );
     assert_error(
         &web(r#""model":"photon","images":4,"resolution":"720p""#),
