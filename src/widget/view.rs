@@ -1145,8 +1145,16 @@ impl State {
             _ => Err("Choose a generation that can be priced to see which plan fits.".into()),
         };
         // The plans stay, dimmed, while a count, a length or the generations
-        // a month is retyped.
-        let editing = matches!(&fit, Err(m) if emptied(m)) || priced.emptied();
+        // a month is retyped, or is wrong (2.5 a month): the visitor is
+        // fixing a field, not choosing something else.
+        let field_fault = |m: &String| emptied(m) || control_of(ui, m).is_some();
+        let per_month_fault = matches!(&fit, Err(m) if field_fault(m));
+        flag(
+            sum,
+            "data-error",
+            per_month_fault && !matches!(&fit, Err(m) if emptied(m)),
+        );
+        let editing = per_month_fault || matches!(&priced.quote, Err(m) if field_fault(m));
         if keep_while_editing(plans, editing) {
             keep_while_editing(notices, true);
             if let Err(message) = fit {

@@ -900,8 +900,18 @@ test('an emptied count or length is asked for, not priced at its default', async
   await w.getByLabel('Generations a month').fill('');
   assert.deepEqual(await stale(), ['plans inert', 'notices inert']);
   assert.equal(await w.locator('.fit-sum').textContent(), 'Generations a month: enter a number');
+  // A wrong count too: the plans stay while it is fixed, and the message
+  // is in the error colour (an empty field is asked for, not an error).
+  const sumColor = () => w.locator('.fit-sum').evaluate((e) => getComputedStyle(e).color);
+  const asked = await sumColor();
+  await w.getByLabel('Generations a month').fill('2.5');
+  assert.match(await w.locator('.fit-sum').textContent(), /^Generations a month must be a whole number/);
+  assert.deepEqual(await stale(), ['plans inert', 'notices inert']);
+  assert.equal(await sumColor(), await w.locator('.why').evaluate((e) => getComputedStyle(e).color));
+  assert.notEqual(await sumColor(), asked);
   await w.getByLabel('Generations a month').fill('10');
   assert.deepEqual(await stale(), []);
+  assert.equal(await sumColor(), asked);
   await w.getByLabel('Images').fill('');
   assert.equal(await w.locator('.num').getAttribute('data-empty'), '');
   assert.equal(await w.getByLabel('Images').inputValue(), '');
