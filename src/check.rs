@@ -348,6 +348,9 @@ struct Cost {
     video: bool,
     /// A cost the app gave (`{ credits }`): what it is for is not known.
     known: bool,
+    /// For a platform whose plans are not published (the iOS app): what
+    /// its subscriptions give a month is not known.
+    plans_unpublished: bool,
 }
 
 /// The cost, after checking the request is for the wallet's product.
@@ -376,6 +379,7 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
             ),
         ));
     }
+    let plans_unpublished = platform.is_some_and(|p| book.plans_for_platform(p).is_none());
     match request {
         CheckRequest::Generation(r) => {
             if r.platform.is_none() {
@@ -391,6 +395,7 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
                 approximate: q.approximate,
                 video: book.makes_video(r.model.as_deref()),
                 known: false,
+                plans_unpublished,
             })
         }
         CheckRequest::Credits(c) => {
@@ -405,6 +410,7 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
                 approximate: false,
                 video: false,
                 known: true,
+                plans_unpublished,
             })
         }
     }
@@ -500,7 +506,10 @@ fn check_dream_machine(
     let cost = r.cost;
     let plan = &w.plan.row;
     let top_ups_count = w.subscription == Subscription::Active && plan.paid;
-    if let Some(allowance) = plan.credits.filter(|a| w.monthly > u64::from(*a)) {
+    // (Not for the iOS app, whose plans' allowances are not published: the
+    // web plan of the same name says nothing of them.)
+    let allowance = plan.credits.filter(|_| !request.plans_unpublished);
+    if let Some(allowance) = allowance.filter(|a| w.monthly > u64::from(*a)) {
         // Counted as given: the figure may be right (Luma does not say what
         // a change of plan mid-cycle leaves), but it is worth a second look.
         r.reasons.push(format!(

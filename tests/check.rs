@@ -831,6 +831,23 @@ fn monthly_credits_above_the_plans_allowance_are_pointed_out_and_counted() {
             r.reasons
         );
     }
+    // Not for the iOS app, whose plans are not published: Lite there may
+    // give anything a month.
+    for request in [
+        r#"{"platform":"dream-machine-ios","model":"ray-2","resolution":"720p","durationSeconds":5}"#,
+        r#"{"credits":160,"platform":"dream-machine-ios"}"#,
+    ] {
+        let r = check(&dm("lite", "active", "2026-11-21", 5_000, 0, ""), request).unwrap();
+        assert_eq!((r.verdict, r.cost), (Verdict::Ok, 160));
+        never_mentions(&r.reasons, "allowance");
+    }
+    // A known cost for no platform in particular is still compared.
+    let r = check(
+        &dm("lite", "active", "2026-11-21", 5_000, 0, ""),
+        r#"{"credits":160}"#,
+    )
+    .unwrap();
+    mentions(&r.reasons, "Lite's allowance of 3,200");
     // Plus and Unlimited include 10,000 a month.
     let r = worked_example(&dm("unlimited", "active", "2026-11-21", 10_001, 0, ""));
     assert!(
