@@ -538,7 +538,7 @@ fn luma_agents_models_say_costs_are_not_published() {
     let widget = Widget::new(el.clone(), None);
     assert!(quote_of(&widget).is_none());
     assert!(text(&el, ".why").contains("not published"));
-    assert!(text(&el, "select[name=model]").contains("— not published"));
+    assert!(text(&el, "select[name=model]").contains("— costs not published"));
 }
 
 #[wasm_bindgen_test]

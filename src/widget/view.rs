@@ -794,7 +794,7 @@ impl State {
         for m in ctx.platform.map_or(&[][..], |p| &p.models) {
             let note = match (m.priced, &m.output) {
                 (true, _) => "",
-                (false, None) => " — not published",
+                (false, None) => " — costs not published",
                 (false, Some(_)) => " — no rate published here",
             };
             items.push((m.id.clone(), format!("{}{note}", m.name)));

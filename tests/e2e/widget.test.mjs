@@ -117,7 +117,7 @@ test('each control changes the total to what quote() gives', async () => {
   await choose(w, { platform: 'luma-agents' });
   const models = await w.getByLabel('Model', { exact: true }).locator('option').allTextContents();
   assert.equal(models.length, 5);
-  assert.ok(models.every((m) => m.endsWith(' — not published')), models.join());
+  assert.ok(models.every((m) => m.endsWith(' — costs not published')), models.join());
   assert.equal(await quoteOf(w), null);
   assert.equal(await w.getByRole('status').textContent(), 'Not published');
   assert.match(await w.locator('.why').textContent(), /not published/);
