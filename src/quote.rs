@@ -103,7 +103,8 @@ pub struct QuoteLine {
     /// The line with its arithmetic, e.g. `Upscale 720p → 2160p: 1 × 5 s at 20 credits`.
     pub label: String,
     pub credits: u64,
-    /// The seconds this line bills, after rounding up to the billing step.
+    /// The seconds this line bills: a fixed clip's own length, or a length
+    /// rounded up to the billing step.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billed_seconds: Option<u64>,
 }
@@ -539,10 +540,11 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
         .map(|n| parse_count("images", n))
         .transpose()?;
     // A video model says which of its own resolutions to use instead
-    // (`price_video`); others, which are all there are.
+    // (`price_video`), an image model to leave it out; a model whose output
+    // is not published, which are all there are.
     if let Some(res) = request.resolution.as_deref()
         && book.resolution(res).is_none()
-        && PriceBook::output(model) != Some(Output::Video)
+        && PriceBook::output(model).is_none()
     {
         return Err(Error::new(
             ErrorCode::UnsupportedResolution,
@@ -574,8 +576,9 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
                 return Err(Error::new(
                     ErrorCode::UnsupportedResolution,
                     format!(
-                        "{} images are priced without a resolution; leave out resolution (got \"{res}\")",
-                        model.name
+                        "{} images are priced without a resolution; leave out resolution (got {})",
+                        model.name,
+                        shown(res)
                     ),
                 ));
             }

@@ -1,6 +1,6 @@
 //! Every figure of "Credit Pricing, Usage & Top-Ups", reproduced through
 //! `quote()`. Expected values are copied from the article text
-//! (../shared/articles/dream-machine-credit-pricing.txt), not from the code.
+//! (pricing/articles/dream-machine-credit-pricing.txt), not from the code.
 
 mod common;
 use common::{assert_credits, quote};

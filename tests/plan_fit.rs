@@ -1,4 +1,4 @@
-//! `planFit()`: plan figures from ../shared/articles/plan-prices.md, top-ups
+//! `planFit()`: plan figures from pricing/articles/plan-prices.md, top-ups
 //! at $4 per 1,200 credits. Expected totals are worked out by hand below.
 
 mod common;

@@ -27,13 +27,20 @@ fn loose(text: &str) -> String {
     marks.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The two articles (`*.txt`), not `plan-prices.md`, which is a note of
+/// figures read from a page, with paraphrases of its own in quotation marks.
 fn articles() -> String {
     let dir = root().join("pricing/articles");
     let mut text = String::new();
     for entry in fs::read_dir(&dir).unwrap() {
-        text.push_str(&fs::read_to_string(entry.unwrap().path()).unwrap());
-        text.push('\n');
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            text.push_str(&fs::read_to_string(path).unwrap());
+            text.push('\n');
+        }
     }
+    assert!(text.contains("Credit Pricing, Usage & Top-Ups"));
+    assert!(text.contains("Luma Agents is Luma AI"));
     loose(&text)
 }
 

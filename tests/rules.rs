@@ -99,8 +99,8 @@ fn resolutions_must_exist_for_the_model() {
         ErrorCode::UnsupportedResolution,
         &["540p or 720p"],
     );
-    // One that exists nowhere: a video model names its own (a link edited
-    // by hand, "4k"), other models all there are.
+    // One that exists nowhere (a link edited by hand, "4k"): a video model
+    // names its own, an image model says to leave it out.
     assert_error(
         &web(r#""model":"ray-2","resolution":"4k","durationSeconds":5"#),
         ErrorCode::UnsupportedResolution,
@@ -114,7 +114,13 @@ fn resolutions_must_exist_for_the_model() {
     assert_error(
         &web(r#""model":"photon","images":4,"resolution":"4k""#),
         ErrorCode::UnsupportedResolution,
-        &["\"4k\" is not one of 540p, 720p, 1080p or 2160p"],
+        &["without a resolution; leave out resolution (got \"4k\")"],
+    );
+    // A model whose output is not published is told all there are.
+    assert_error(
+        r#"{"platform":"luma-agents","model":"veo-3","resolution":"4k"}"#,
+        ErrorCode::UnsupportedResolution,
+        &["resolution \"4k\" is not one of 540p, 720p, 1080p or 2160p"],
     );
     assert_error(
         &web(r#""model":"photon","images":4,"resolution":"720p""#),

@@ -481,7 +481,7 @@ fn for_visitors(message: &str) -> String {
     const LABELS: [(&str, &str); 8] = [
         ("wallet.monthly", "Monthly credits left"),
         ("wallet.gifted", "Gifted credits"),
-        ("wallet.spendingLimit", "Spending limit left"),
+        ("wallet.spendingLimit", "Spending limit left (credits)"),
         ("usage[0].perMonth", "Generations a month"),
         ("usage[0].request.", ""),
         // The month's total, which the count a month makes too large.
@@ -623,6 +623,15 @@ fn emptied(message: &str) -> bool {
     message.ends_with(": enter a number")
 }
 
+/// Whether `message` is about a number the visitor is typing: emptied, or
+/// wrong ("Images must be a whole number…", "Generations a month must…").
+/// What it makes is kept in place, dimmed, while the field is fixed.
+fn typing(ui: &Ui, message: &str) -> bool {
+    emptied(message)
+        || control_of(ui, message)
+            .is_some_and(|el| el.get_attribute("type").as_deref() == Some("number"))
+}
+
 /// While `editing`, keeps `el`'s last content in place, dimmed and inert (out
 /// of the tab order and the accessibility tree), so that retyping a number
 /// does not collapse what is below the field and move the page; whether it
@@ -666,10 +675,10 @@ pub struct Priced {
 }
 
 impl Priced {
-    /// Whether the quote waits for a count or a length the visitor emptied
-    /// to retype ([`emptied`]).
-    fn emptied(&self) -> bool {
-        matches!(&self.quote, Err(m) if emptied(m))
+    /// Whether the quote waits for a count or a length the visitor is
+    /// typing ([`typing`]).
+    fn typing(&self, ui: &Ui) -> bool {
+        matches!(&self.quote, Err(m) if typing(ui, m))
     }
 }
 
@@ -845,9 +854,10 @@ impl State {
 
         // The add-ons that are off here, each as a request that would ask
         // for it: the core says why it cannot be priced (below). One that is
-        // on stays on, so it can be taken off, unless nothing is priced here
-        // (Luma Agents): then all are off, and those on keep their values
-        // for a model that prices them.
+        // on stays on, so it can be taken off, unless the model is not priced
+        // here at all (every Luma Agents model, Ray2 Flash on iOS): then all
+        // are off, and those on keep their values for a model that prices
+        // them.
         let mut off_addons = Vec::new();
         let nothing_priced = kind == Kind::Unpriced;
         let extend = get(Field::Extend);
@@ -954,9 +964,9 @@ impl State {
     fn render_quote(&self, ui: &Ui, priced: &Priced) {
         let f = &self.fmt;
         let (lines, notes, why) = (ui.el(r::LINES), ui.el(r::NOTES), ui.el(r::WHY));
-        let editing = priced.emptied();
+        let editing = priced.typing(ui);
         // The arithmetic and the dollars stay, dimmed, while a count or a
-        // length is retyped.
+        // length is retyped or fixed.
         let kept = keep_while_editing(lines, editing);
         keep_while_editing(ui.el(r::USD), kept);
         keep_while_editing(notes, kept);
@@ -1020,7 +1030,7 @@ impl State {
     /// by side share their places ([`Fmt::usd_in`]).
     fn render_rates(&self, ui: &Ui, prices: &Prices, priced: &Priced) {
         let rates = ui.el(r::RATES);
-        let editing = priced.emptied();
+        let editing = priced.typing(ui);
         if keep_while_editing(rates, editing) {
             return;
         }
@@ -1147,14 +1157,13 @@ impl State {
         // The plans stay, dimmed, while a count, a length or the generations
         // a month is retyped, or is wrong (2.5 a month): the visitor is
         // fixing a field, not choosing something else.
-        let field_fault = |m: &String| emptied(m) || control_of(ui, m).is_some();
-        let per_month_fault = matches!(&fit, Err(m) if field_fault(m));
+        let per_month = matches!(&fit, Err(m) if typing(ui, m));
         flag(
             sum,
             "data-error",
-            per_month_fault && !matches!(&fit, Err(m) if emptied(m)),
+            per_month && !matches!(&fit, Err(m) if emptied(m)),
         );
-        let editing = per_month_fault || matches!(&priced.quote, Err(m) if field_fault(m));
+        let editing = per_month || priced.typing(ui);
         if keep_while_editing(plans, editing) {
             keep_while_editing(notices, true);
             if let Err(message) = fit {
@@ -1583,7 +1592,7 @@ impl State {
             spending_limit: if top_ups {
                 None
             } else {
-                optional(&w.spending, "Spending limit left")?
+                optional(&w.spending, "Spending limit left (credits)")?
             },
         })
     }

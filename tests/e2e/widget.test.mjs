@@ -897,6 +897,13 @@ test('an emptied count or length is asked for, not priced at its default', async
   assert.ok(Math.abs((await fitTop()) - before) < 40, `${before} -> ${await fitTop()}`);
   await w.getByLabel('Images').fill('4');
   assert.deepEqual(await stale(), []);
+  // A wrong count is being fixed too: all of it stays, dimmed.
+  await w.getByLabel('Images').fill('2.5');
+  assert.match(await w.locator('.why').textContent(), /^Images /);
+  assert.deepEqual(await stale(), ['usd inert', 'lines inert', 'notes inert', 'rates inert', 'plans inert', 'notices inert']);
+  assert.ok(Math.abs((await fitTop()) - before) < 40, `${before} -> ${await fitTop()}`);
+  await w.getByLabel('Images').fill('4');
+  assert.deepEqual(await stale(), []);
   await w.getByLabel('Generations a month').fill('');
   assert.deepEqual(await stale(), ['plans inert', 'notices inert']);
   assert.equal(await w.locator('.fit-sum').textContent(), 'Generations a month: enter a number');
