@@ -280,6 +280,9 @@ pub struct State {
     /// The kinds of the add-ons the last change put back (a person's
     /// choice recalled): said there too.
     put_back: Vec<&'static str>,
+    /// The resolution and duration the last change replaced, as they were
+    /// (the new model has no such clip): said there too.
+    replaced: Selection,
     /// Messages about attribute values, by attribute.
     errors: Vec<(String, String)>,
     /// The control being typed in, whose value is not rewritten.
@@ -345,6 +348,7 @@ impl Widget {
                 editing: None,
                 taken_off: Selection::default(),
                 put_back: Vec::new(),
+                replaced: Selection::default(),
                 plan_attr: None,
                 per_month: "10".into(),
                 billing: Billing::Monthly,
@@ -695,6 +699,7 @@ impl State {
                 let before = self.sel.clone();
                 if let Tables::Ready(prices) = &self.prices {
                     model::normalize(&prices.catalog, &mut self.sel, field, &Selection::default());
+                    self.replaced = model::replaced(&before, &self.sel);
                     model::recall(&prices.catalog, &mut self.sel, field, &self.chosen);
                 }
                 self.taken_off = model::taken_off(&before, &self.sel);
@@ -714,6 +719,7 @@ impl State {
     fn forget_changes(&mut self) {
         self.taken_off = Selection::default();
         self.put_back.clear();
+        self.replaced = Selection::default();
     }
 
     /// Loads `tables-src` (same origin only), or goes back to the built-in

@@ -515,6 +515,19 @@ pub fn taken_off(before: &Selection, after: &Selection) -> Selection {
     gone
 }
 
+/// The resolution and duration `before` had that [`normalize`] took out of
+/// `after` (as a selection of those only): the new platform or model has no
+/// such clip. (One [`recall`] then puts back is not replaced.)
+pub fn replaced(before: &Selection, after: &Selection) -> Selection {
+    let mut gone = Selection::default();
+    for field in [Field::Resolution, Field::Duration] {
+        if after.get(field).is_none() {
+            gone.set(field, before.get(field));
+        }
+    }
+    gone
+}
+
 /// The kinds of the add-ons `after` has and `before` had not: those a
 /// change of the selection put back as they were chosen before ([`recall`]:
 /// Photon, then a video model again; or 1080p, then 720p with its upscale).

@@ -324,23 +324,32 @@ fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
     Some(li)
 }
 
+/// What the last change of the selection did that a visitor may not see.
+struct Changes<'a> {
+    /// The add-ons it took off.
+    taken_off: &'a [AddonRequest],
+    /// The resolution and duration it replaced, in a sentence.
+    replaced: Option<String>,
+    /// The add-ons it put back, by kind.
+    put_back: &'a [&'static str],
+}
+
 /// Says under the add-ons why those that are off are off, in the core's
 /// words: the error of the current request with each of them asked for
 /// (images: with all the video add-ons, which the core names in one
 /// sentence, and with reframe). Each control that is off is described by
-/// those reasons (`#off-why`), and only by them. An add-on the last change
-/// took off (`taken_off`) is said to be, and why; one it put back
-/// (`put_back`, by kind) is said to be too. The paragraph is a polite live
-/// region, kept in place when empty, so a screen reader hears of an add-on a
-/// change of the selection turned off or on.
+/// those reasons (`#off-why`), and only by them. Then what the last change
+/// did (`changes`): an add-on it took off is said to be, and why; the
+/// resolution and duration it replaced; the add-ons it put back. The
+/// paragraph is a polite live region, kept in place when empty, so a screen
+/// reader hears of what a change of the selection turned off or on.
 fn off_reasons(
     ui: &Ui,
     estimator: &Estimator,
     request: Option<&QuoteRequest>,
     kind: Kind,
     off: &[(usize, AddonRequest)],
-    taken_off: &[AddonRequest],
-    put_back: &[&str],
+    changes: Changes<'_>,
 ) {
     let mut reasons: Vec<String> = Vec::new();
     let why = |reasons: &mut Vec<String>, asked: Vec<AddonRequest>, lead: &str| {
@@ -356,7 +365,11 @@ fn off_reasons(
     };
     // One that is now off is explained below with the others.
     let is_off = |kind: Option<&str>| off.iter().any(|(_, a)| a.kind.as_deref() == kind);
-    for gone in taken_off.iter().filter(|a| !is_off(a.kind.as_deref())) {
+    for gone in changes
+        .taken_off
+        .iter()
+        .filter(|a| !is_off(a.kind.as_deref()))
+    {
         let kind = gone.kind.as_deref().unwrap_or_default();
         why(
             &mut reasons,
@@ -386,8 +399,10 @@ fn off_reasons(
     let why_off = reasons.split_off(taken);
     let explained = !why_off.is_empty();
     set_text(ui.el(r::OFF_WHY), &why_off.join(" "));
+    reasons.extend(changes.replaced);
     // (Only those still on: one a later change turned off again is not.)
-    let back: Vec<&str> = put_back
+    let back: Vec<&str> = changes
+        .put_back
         .iter()
         .copied()
         .filter(|k| !is_off(Some(k)))
@@ -779,6 +794,29 @@ impl State {
         );
     }
 
+    /// What the last change did to the resolution and duration chosen,
+    /// which the new `model` on `platform` has no clip at: "Ray1.6 on Dream
+    /// Machine (web) has no 1080p 10 s clip: it is now 720p, 5 s."
+    fn replaced_text(&self, sel: &model::Selection, model: &str, platform: &str) -> Option<String> {
+        let was = |f: Field| {
+            let old = self.replaced.get(f)?;
+            let now = sel.get(f)?;
+            (old != now).then_some((old, now))
+        };
+        let text = match (was(Field::Resolution), was(Field::Duration)) {
+            (Some((r0, r1)), Some((d0, d1))) => {
+                format!("has no {r0} {d0} s clip: it is now {r1}, {d1} s")
+            }
+            (Some((r0, r1)), None) => format!("has no {r0} clip: resolution is now {r1}"),
+            (None, Some((d0, d1))) => {
+                let res = sel.get(Field::Resolution).unwrap_or_default();
+                format!("has no {res} {d0} s clip: duration is now {d1} s")
+            }
+            (None, None) => return None,
+        };
+        Some(format!("{model} on {platform} {text}."))
+    }
+
     /// A number input's value, unless a person is typing in it.
     fn put(&self, ui: &Ui, i: usize, name: &str, value: &str) {
         if self.editing.as_deref() != Some(name) {
@@ -941,14 +979,22 @@ impl State {
             .ok()
             .filter(|_| kind != Kind::Unpriced && quote.is_ok());
         let taken_off = model::addons_of(&self.taken_off).unwrap_or_default();
+        let replaced = ctx
+            .model
+            .zip(ctx.platform)
+            .filter(|_| video)
+            .and_then(|(m, p)| self.replaced_text(&sel, &m.name, &p.name));
         off_reasons(
             ui,
             &prices.estimator,
             probe,
             kind,
             &off_addons,
-            &taken_off,
-            &self.put_back,
+            Changes {
+                taken_off: &taken_off,
+                replaced,
+                put_back: &self.put_back,
+            },
         );
         self.shown = sel;
         Priced {

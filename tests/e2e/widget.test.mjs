@@ -177,6 +177,33 @@ test('on Luma Agents, where nothing is priced, every add-on is off, and those on
   await context.close();
 });
 
+test('a change that replaces the resolution or the length chosen says so, where a screen reader hears it', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  const news = () => w.evaluate((el) => el.shadowRoot.querySelector('#off-why').nextElementSibling.textContent);
+  const live = await w.evaluate((el) => el.shadowRoot.querySelector('#off-why').parentElement.getAttribute('aria-live'));
+  assert.equal(live, 'polite');
+  await choose(w, { model: 'ray-2', resolution: '1080p', duration: 10 });
+  await choose(w, { model: 'ray-1.6' });
+  assert.match(await news(), /Ray1\.6 on Dream Machine \(web\) has no 1080p 10 s clip: it is now 720p, 5 s\./);
+  // Back on Ray2, the chosen 1080p 10 s come back: nothing was replaced.
+  await choose(w, { model: 'ray-2' });
+  assert.doesNotMatch(await news(), /has no/);
+  assert.equal(await shown(w), 340);
+  await choose(w, { resolution: '720p' });
+  await choose(w, { model: 'ray-1.6' });
+  assert.match(await news(), /Ray1\.6 on Dream Machine \(web\) has no 720p 10 s clip: duration is now 5 s\./);
+  // The iOS app's Ray2 has 540p, the web's not.
+  await choose(w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '540p' });
+  await choose(w, { platform: 'dream-machine-web' });
+  assert.match(await news(), /Ray2 on Dream Machine \(web\) has no 540p clip: resolution is now 720p\./);
+  // A change the visitor makes to the resolution itself says nothing.
+  await choose(w, { resolution: '1080p' });
+  assert.doesNotMatch(await news(), /has no/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('menus offer only what exists: Ray1.6 on the web is 720p and 5 s', async () => {
   const { page, context } = await open(env);
   const w = await widget(page);
