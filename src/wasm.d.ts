@@ -184,7 +184,8 @@ export type CheckRequest =
       credits: number;
       platform?: PlatformId | null | undefined;
       /** A known cost takes no generation fields (`invalid_request`). */
-      model?: undefined; resolution?: undefined; durationSeconds?: undefined; images?: undefined; addons?: undefined;
+      model?: null | undefined; resolution?: null | undefined; durationSeconds?: null | undefined;
+      images?: null | undefined; addons?: null | undefined;
     };
 
 export interface Draw {

@@ -54,7 +54,7 @@ planFit({ platform: 'dream-machine-web', usage: [{ request: shots[0], perMonth: 
 // `undefined` counts as left out, so it type-checks under exactOptionalPropertyTypes too.
 check(
   { platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 5, gifted: undefined, topUps: [{ credits: 1200, purchased: '2026-11-01' }] as const },
-  { credits: 3, platform: undefined, model: undefined },
+  { credits: 3, platform: undefined, model: undefined, resolution: null },
 );
 quote({ platform: 'dream-machine-web', model: 'photon', images: 4, resolution: undefined });
 planFit({ platform: 'dream-machine-web', usage: [], billing: undefined, needs: { commercialUse: undefined } });
