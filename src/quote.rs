@@ -271,15 +271,16 @@ impl Seconds {
     /// rounded up to `billed` seconds.
     fn billed_text(self, billed: u64) -> String {
         if self.is(billed) {
-            format!("{billed} s")
+            format!("{} s", grouped(billed))
         } else {
-            format!("{} s billed as {billed} s", self.text())
+            format!("{} s billed as {} s", self.text(), grouped(billed))
         }
     }
 
-    /// `10.5`: the whole seconds, then the fraction's places.
+    /// `10.5`, `1,003.5`: the whole seconds, grouped as every count is (so a
+    /// widget writes it in its locale), then the fraction's places.
     fn text(self) -> String {
-        let mut text = self.whole.to_string();
+        let mut text = grouped(self.whole);
         if !self.fraction.is_zero() {
             // A normalized fraction in (0, 1) reads "0.…".
             text.push_str(self.fraction.to_string().trim_start_matches('0'));
@@ -493,8 +494,9 @@ impl<'a> Builder<'a> {
     fn note_rounding(&mut self, what: &str, actual: Seconds, billed: u64) {
         if !actual.is(billed) {
             let note = format!(
-                "{} s {what} billed as {billed} s: {}",
+                "{} s {what} billed as {} s: {}",
                 actual.text(),
+                grouped(billed),
                 self.rounds_up()
             );
             self.notes.push(note);
@@ -961,9 +963,10 @@ fn price_video(
     let on_clip = addons.kinds_but("extend");
     if !on_clip.is_empty() && !clip.is_whole_multiple_of(step) {
         let note = format!(
-            "{} {} {whole_clip} as {clip_billed} s: {}",
+            "{} {} {whole_clip} as {} s: {}",
             all_of(&on_clip),
             plural(on_clip.len() as u64, "bills", "bill"),
+            grouped(clip_billed),
             b.rounds_up()
         );
         b.notes.push(note);
@@ -1034,7 +1037,7 @@ fn price_video(
         let credits = mul_count(clip_billed, rate).ok_or_else(total_overflow)?;
         b.line(
             LineItem::Reframe,
-            format!("Reframe · {clip_billed} s × {rate} credits/s"),
+            format!("Reframe · {} s × {rate} credits/s", grouped(clip_billed)),
             credits,
             Some(clip_billed),
         );

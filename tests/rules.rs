@@ -60,6 +60,37 @@ fn per_second_charges_round_up_to_5_second_steps() {
 }
 
 #[test]
+fn lengths_of_a_thousand_seconds_or_more_are_grouped_as_counts_are() {
+    // Grouped, a widget writes them in its locale (1.003 s in German); a run
+    // of four digits with no comma it must leave alone, as it may be a year.
+    let q = quote(&web(
+        r#""model":"ray-2","resolution":"1080p","durationSeconds":10,"addons":[{"kind":"extend","seconds":1003.5},{"kind":"reframe"}]"#,
+    ));
+    assert_eq!(
+        line(&q, LineItem::Extend).label,
+        "Extend · 1,003.5 s billed as 1,005 s at the clip's own rate (170 credits per 5 s)"
+    );
+    assert_eq!(
+        line(&q, LineItem::Reframe).label,
+        "Reframe · 1,015 s × 32 credits/s"
+    );
+    assert!(
+        q.notes
+            .iter()
+            .any(|n| n.starts_with("1,003.5 s extend billed as 1,005 s: ")),
+        "{:?}",
+        q.notes
+    );
+    assert!(
+        q.notes
+            .iter()
+            .any(|n| n.starts_with("reframe bills the 1,013.5 s clip after extend as 1,015 s: ")),
+        "{:?}",
+        q.notes
+    );
+}
+
+#[test]
 fn web_video_only_sells_the_table_lengths() {
     assert_error(
         &web(r#""model":"ray-2","resolution":"720p","durationSeconds":7"#),

@@ -113,8 +113,11 @@ impl Fmt {
         (Fmt { style }, error)
     }
 
+    /// A figure by an `Intl` formatter, isolated from the English around it
+    /// when it holds right-to-left text (see [`isolated`]).
     fn call(f: &Function, value: &JsValue) -> Option<String> {
-        f.call1(&JsValue::NULL, value).ok()?.as_string()
+        let text = f.call1(&JsValue::NULL, value).ok()?.as_string()?;
+        Some(isolated(text))
     }
 
     /// A whole number with the locale's grouping: `1,200`.
@@ -187,6 +190,21 @@ pub fn usd_places(decimal: &str) -> u8 {
         2
     } else {
         USD_MAX_PLACES
+    }
+}
+
+/// `text` between a first-strong isolate and its end (U+2068 … U+2069) when
+/// it holds Arabic or Hebrew characters or a right-to-left mark: Arabic-Indic
+/// digits (`٢٠ × ٢٬٣٢٠ = ٤٦٬٤٠٠`) and Hebrew dollars (`‏7.73 ‏$`) dropped
+/// into an English sentence are otherwise reordered with their neighbours by
+/// the bidirectional algorithm, so a sum reads backwards. Isolated, each
+/// figure keeps its place in the sentence.
+fn isolated(text: String) -> String {
+    let rtl = |c: char| ('\u{590}'..='\u{8ff}').contains(&c) || matches!(c, '\u{200f}' | '\u{61c}');
+    if text.chars().any(rtl) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text
     }
 }
 

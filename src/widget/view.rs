@@ -878,7 +878,8 @@ impl State {
         } else {
             let mut items = Options::new();
             for c in clips {
-                items.push((c.seconds.to_string(), format!("{} s", c.seconds)));
+                let seconds = self.fmt.int(u64::from(c.seconds));
+                items.push((c.seconds.to_string(), format!("{seconds} s")));
             }
             fill_for_video(ui, r::DURATION, items, get(Field::Duration), video);
         }

@@ -485,6 +485,46 @@ test('numbers and dates follow the locale attribute', async () => {
   await context.close();
 });
 
+test('Arabic-Indic figures and Hebrew dollars keep their places in the English sentences', async () => {
+  const { page, context } = await open(env);
+  const w = await widget(page);
+  await w.evaluate((el) => {
+    el.setAttribute('model', 'ray-2');
+    el.setAttribute('resolution', '1080p');
+    el.setAttribute('duration', '10');
+    el.setAttribute('per-month', '20');
+    el.setAttribute('locale', 'ar-EG');
+  });
+  // Where each figure of "20 × 340 = 6,800 credits a month" is drawn: left
+  // to right, as written. Unisolated, the bidirectional algorithm ran the
+  // Arabic-Indic figures and the signs between them right to left
+  // ("٦٬٨٠٠ = ٣٤٠ × ٢٠ credits a month").
+  const lefts = (selector) => w.evaluate((el, selector) => {
+    const node = el.shadowRoot.querySelector(selector).firstChild;
+    const text = node.textContent;
+    const out = [];
+    for (const m of text.matchAll(/[\u0660-\u0669\u066c]+|[×=]|credits/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      out.push([m[0], Math.round(range.getBoundingClientRect().left)]);
+    }
+    return out;
+  }, selector);
+  const sum = await lefts('.fit-sum');
+  assert.deepEqual(sum.map(([t]) => t), ['٢٠', '×', '٣٤٠', '=', '٦٬٨٠٠', 'credits']);
+  const xs = sum.map(([, x]) => x);
+  assert.deepEqual(xs, [...xs].sort((a, b) => a - b), JSON.stringify(sum));
+  // Hebrew dollars carry right-to-left marks ("\u200f1.13 \u200f$"), which
+  // pulled the space after them in front of the figure: isolated likewise.
+  await w.evaluate((el) => el.setAttribute('locale', 'he-IL'));
+  assert.match(await w.locator('.usd').textContent(), /^\u2068\u200f1\.13\s\u200f\$\u2069 at the top-up rate$/);
+  // Figures with no right-to-left text are left as they are.
+  await w.evaluate((el) => el.setAttribute('locale', 'de-DE'));
+  assert.match(await w.locator('.usd').textContent(), /^1,13\s\$ at the top-up rate$/);
+  await context.close();
+});
+
 test("American English figures are written without Intl; other languages get Intl's", async () => {
   // A page's first Intl formatter costs 15-45 ms; an en-US visitor's widget
   // must not make one at all (src/widget/fmt.rs, www/credit-estimator.js).
