@@ -208,6 +208,48 @@ fn duplicate_rows_are_faults() {
 }
 
 #[test]
+fn a_product_lists_at_least_one_plan() {
+    let mut t = pricing_json();
+    t["plans"]["dreamMachineWeb"]["plans"] = json!([]);
+    assert_fault(
+        t,
+        &["plans.dreamMachineWeb.plans: must list at least one plan"],
+    );
+}
+
+#[test]
+fn a_large_edition_is_checked_and_its_first_duplicate_named() {
+    // 20,000 more Ray2 720p clips (5 s steps at 160 each), then one that
+    // repeats the 1,234th of them: the fault names both rows.
+    let mut t = pricing_json();
+    let clips = t["videoWeb"]["clips"].as_array_mut().unwrap();
+    let before = clips.len();
+    for k in 0..20_000u64 {
+        let seconds = 15 + 5 * k;
+        clips.push(json!({ "model": "ray-2", "resolution": "720p", "seconds": seconds, "credits": 32 * seconds }));
+    }
+    let e = load(t.clone()).unwrap();
+    let r: QuoteRequest = serde_json::from_value(json!({
+        "platform": "dream-machine-web", "model": "ray-2", "resolution": "720p", "durationSeconds": 100_010
+    }))
+    .unwrap();
+    assert_eq!(e.quote(&r).unwrap().credits, 3_200_320);
+    let repeated = t["videoWeb"]["clips"][before + 1_234].clone();
+    t["videoWeb"]["clips"]
+        .as_array_mut()
+        .unwrap()
+        .push(repeated);
+    let at = before + 20_000;
+    assert_fault(
+        t,
+        &[&format!(
+            "videoWeb.clips[{at}] (ray-2 720p 6185 s): duplicate row: videoWeb.clips[{}] already gives this",
+            before + 1_234
+        )],
+    );
+}
+
+#[test]
 fn an_image_model_made_one_at_a_time_is_said_in_the_singular() {
     let mut t = pricing_json();
     t["catalog"]["models"].as_array_mut().unwrap().push(

@@ -7,6 +7,8 @@
 
 use crate::prelude::*;
 
+use core::cmp::Ordering;
+
 use rust_decimal::Decimal;
 
 use super::schema::{self, Rows, Source, Tables, Text};
@@ -441,21 +443,45 @@ fn require_source(path: &str, source: &Source) -> Result<()> {
 }
 
 /// Fails on the first value seen twice; `label` names a row for the message.
-fn require_unique<T, K: PartialEq, L: core::fmt::Display>(
+/// Keys borrow from their rows, so comparing them copies nothing.
+fn require_unique<'r, T, K: Ord, L: core::fmt::Display>(
     table: &str,
-    rows: &[T],
-    key: impl Fn(&T) -> K,
-    label: impl Fn(&T) -> L,
+    rows: &'r [T],
+    key: impl Fn(&'r T) -> K,
+    label: impl Fn(&'r T) -> L,
 ) -> Result<()> {
-    for (i, row) in rows.iter().enumerate() {
-        if let Some(first) = rows[..i].iter().position(|other| key(other) == key(row)) {
-            return Err(fault(
-                &format!("{table}[{i}] ({})", label(row)),
-                format!("duplicate row: {table}[{first}] already gives this"),
-            ));
+    // (`first_repeat` asks only of indexes below `rows.len()`.)
+    let order = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
+        (Some(a), Some(b)) => key(a).cmp(&key(b)),
+        _ => Ordering::Less,
+    };
+    let Some((first, i, row)) =
+        first_repeat(rows.len(), &order).and_then(|(f, i)| Some((f, i, rows.get(i)?)))
+    else {
+        return Ok(());
+    };
+    Err(fault(
+        &format!("{table}[{i}] ({})", label(row)),
+        format!("duplicate row: {table}[{first}] already gives this"),
+    ))
+}
+
+/// The first of `n` rows whose key (compared by `order`, by index) is an
+/// earlier row's, and that earlier row. Each is looked up among those
+/// before it, kept in order (a binary search, then an insert that moves
+/// indexes): tables a page loads may be large, and comparing every row with
+/// every other one took seconds at 10,000 rows. Not generic, so the wasm
+/// holds it once for every kind of key.
+fn first_repeat(n: usize, order: &dyn Fn(usize, usize) -> Ordering) -> Option<(usize, usize)> {
+    let mut seen: Vec<usize> = Vec::with_capacity(n);
+    for i in 0..n {
+        let at = seen.partition_point(|&j| order(j, i) == Ordering::Less);
+        if let Some(&j) = seen.get(at).filter(|&&j| order(j, i) == Ordering::Equal) {
+            return Some((j, i));
         }
+        seen.insert(at, i);
     }
-    Ok(())
+    None
 }
 
 fn parse_usd(path: &str, field: &str, text: &str) -> Result<Decimal> {
@@ -593,12 +619,7 @@ fn check_catalog(t: &Tables) -> Result<()> {
             ));
         }
     }
-    require_unique(
-        "catalog.products",
-        &c.products,
-        |p| p.id.clone(),
-        |p| p.id.clone(),
-    )?;
+    require_unique("catalog.products", &c.products, |p| &p.id, |p| &p.id)?;
     let product_ids: Vec<&str> = c.products.iter().map(|p| p.id.as_ref()).collect();
     let known_product = |path: &str, id: &str| -> Result<()> {
         if product_ids.contains(&id) {
@@ -616,12 +637,7 @@ fn check_catalog(t: &Tables) -> Result<()> {
         require_text(&path, "name", &p.name)?;
         known_product(&path, &p.product)?;
     }
-    require_unique(
-        "catalog.platforms",
-        &c.platforms,
-        |p| p.id.clone(),
-        |p| p.id.clone(),
-    )?;
+    require_unique("catalog.platforms", &c.platforms, |p| &p.id, |p| &p.id)?;
     for (i, m) in c.models.iter().enumerate() {
         let path = format!("catalog.models[{i}] ({})", m.id);
         require_text(&path, "id", &m.id)?;
@@ -637,23 +653,13 @@ fn check_catalog(t: &Tables) -> Result<()> {
             ));
         }
     }
-    require_unique(
-        "catalog.models",
-        &c.models,
-        |m| m.id.clone(),
-        |m| m.id.clone(),
-    )?;
+    require_unique("catalog.models", &c.models, |m| &m.id, |m| &m.id)?;
     for (i, r) in c.resolutions.iter().enumerate() {
         let path = format!("catalog.resolutions[{i}] ({})", r.id);
         require_text(&path, "id", &r.id)?;
         require_positive(&path, "lines", r.lines)?;
     }
-    require_unique(
-        "catalog.resolutions",
-        &c.resolutions,
-        |r| r.id.clone(),
-        |r| r.id.clone(),
-    )?;
+    require_unique("catalog.resolutions", &c.resolutions, |r| &r.id, |r| &r.id)?;
     // Heights order upscales (an upscale goes to more lines), so two
     // resolutions of one height could not be told apart.
     for (i, r) in c.resolutions.iter().enumerate() {
@@ -742,16 +748,16 @@ fn check_images(t: &Tables) -> Result<()> {
         require_positive(&path, "creditsPerImage", r.credits_per_image)?;
         require_positive(&path, "imagesPerBatch", r.images_per_batch)?;
     }
-    let pairs: Vec<(Text, Text)> = t
+    let pairs: Vec<(&Text, &Text)> = t
         .images
         .rates
         .iter()
-        .flat_map(|r| r.platforms.iter().map(|p| (r.model.clone(), p.clone())))
+        .flat_map(|r| r.platforms.iter().map(move |p| (&r.model, p)))
         .collect();
     require_unique(
         "images.rates (model, platform)",
         &pairs,
-        Clone::clone,
+        |pair| *pair,
         |(m, p)| format!("{m} on {p}"),
     )
 }
@@ -777,7 +783,7 @@ fn check_video(t: &Tables) -> Result<()> {
     require_unique(
         "videoWeb.clips",
         &web.clips,
-        |c| (c.model.clone(), c.resolution.clone(), c.seconds),
+        |c| (&c.model, &c.resolution, c.seconds),
         |c| format!("{} {} {} s", c.model, c.resolution, c.seconds),
     )?;
 
@@ -803,7 +809,7 @@ fn check_video(t: &Tables) -> Result<()> {
     require_unique(
         "videoIos.rates",
         &ios.rates,
-        |r| (r.model.clone(), r.resolution.clone()),
+        |r| (&r.model, &r.resolution),
         |r| format!("{} {}", r.model, r.resolution),
     )
 }
@@ -845,8 +851,8 @@ fn check_reframe(t: &Tables) -> Result<()> {
     require_unique(
         "addons.reframe.images",
         &r.images,
-        |x| x.model.clone(),
-        |x| x.model.clone(),
+        |x| &x.model,
+        |x| &x.model,
     )?;
     for (i, row) in r.videos.iter().enumerate() {
         let path = format!("addons.reframe.videos[{i}] ({})", row.model);
@@ -856,8 +862,8 @@ fn check_reframe(t: &Tables) -> Result<()> {
     require_unique(
         "addons.reframe.videos",
         &r.videos,
-        |x| x.model.clone(),
-        |x| x.model.clone(),
+        |x| &x.model,
+        |x| &x.model,
     )
 }
 
@@ -885,7 +891,7 @@ fn check_upscale(t: &Tables, step: u32) -> Result<Vec<(Text, Text, u64)>> {
     require_unique(
         "addons.upscale.rates",
         &u.rates,
-        |r| (r.from.clone(), r.to.clone()),
+        |r| (&r.from, &r.to),
         |r| format!("{} to {}", r.from, r.to),
     )?;
     Ok(rates)
@@ -911,6 +917,11 @@ fn check_plans(t: &Tables, table: &str, list: &schema::PlanList) -> Result<Vec<P
     require_source(table, &list.source)?;
     platform_of(t, &format!("{table}.platform"), &list.platform)?;
     let rows = format!("{table}.plans");
+    // A wallet names one of them, and plan fit weighs them: with none, both
+    // would say untrue things ("plans exist but…", "use nothing").
+    if list.plans.is_empty() {
+        return Err(fault(&rows, "must list at least one plan"));
+    }
     let mut plans = Vec::with_capacity(list.plans.len());
     for (i, p) in list.plans.iter().enumerate() {
         let path = format!("{rows}[{i}] ({})", p.id);
@@ -930,6 +941,6 @@ fn check_plans(t: &Tables, table: &str, list: &schema::PlanList) -> Result<Vec<P
             annual_total_usd: parse_optional_usd(&path, "annualTotalUsd", &p.annual_total_usd)?,
         });
     }
-    require_unique(&rows, &list.plans, |p| p.id.clone(), |p| p.id.clone())?;
+    require_unique(&rows, &list.plans, |p| &p.id, |p| &p.id)?;
     Ok(plans)
 }
