@@ -198,15 +198,29 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
     Ok((total, approximate))
 }
 
-/// Prices every plan of the platform for `need` credits a month.
-fn price_plan(
-    book: &PriceBook,
-    plan: &PlanPrice,
+/// The month's usage, as every plan is priced for it.
+struct Month<'a> {
+    /// Credits a month.
     need: u64,
     billing: Billing,
-    needs: &Needs,
+    needs: &'a Needs,
+    /// Whether any of it is video.
     video: bool,
-) -> PlanOption {
+    /// Whether the plans' product sells top-ups (Dream Machine); Luma
+    /// Agents' extra credits come from a spending limit whose price is not
+    /// published.
+    top_ups: bool,
+}
+
+/// Prices a plan of the platform for the month's usage.
+fn price_plan(book: &PriceBook, plan: &PlanPrice, month: &Month<'_>) -> PlanOption {
+    let Month {
+        need,
+        billing,
+        needs,
+        video,
+        ..
+    } = *month;
     let row = &plan.row;
     let price = billing.price_of(plan);
     let mut option = PlanOption {
@@ -287,6 +301,20 @@ fn price_plan(
         });
         return option;
     }
+    if !month.top_ups && !fits {
+        // (Luma Agents: "The spending limit feature, which allows users to
+        // purchase additional credits beyond their plan allocation".)
+        option.eligible = false;
+        option.fits_without_top_ups = Some(false);
+        option.reasons.push(format!(
+            "{} credits cover {} of {}; the other {} would come from the opt-in spending limit, whose price is not published",
+            grouped(included),
+            grouped(included),
+            grouped(need),
+            grouped(need - included)
+        ));
+        return option;
+    }
     let top_up = book.top_up();
     let excess = need.saturating_sub(included);
     // top_up.credits is validated to be above 0.
@@ -330,6 +358,13 @@ pub fn closed_notice(book: &PriceBook, product: &str) -> Option<String> {
     ))
 }
 
+/// Whether `product`'s credits beyond a plan's are top-ups (Dream Machine),
+/// not a spending limit (Luma Agents).
+fn sells_top_ups(book: &PriceBook, product: &str) -> bool {
+    book.product(product)
+        .is_some_and(|p| p.extra_credits == "topUps")
+}
+
 /// The notices a buyer must read before choosing a plan.
 fn notices(book: &PriceBook, platform_product: &str) -> Vec<String> {
     let mut out: Vec<String> = closed_notice(book, platform_product).into_iter().collect();
@@ -338,12 +373,14 @@ fn notices(book: &PriceBook, platform_product: &str) -> Vec<String> {
             .to_owned(),
     );
     let top_up = book.top_up();
-    out.push(format!(
-        "Top-up credits (${} per {}) last {} months from purchase and count only on an active paid plan.",
-        usd_text(top_up.price_usd),
-        grouped(top_up.credits),
-        top_up.valid_months
-    ));
+    if sells_top_ups(book, platform_product) {
+        out.push(format!(
+            "Top-up credits (${} per {}) last {} months from purchase and count only on an active paid plan.",
+            usd_text(top_up.price_usd),
+            grouped(top_up.credits),
+            top_up.valid_months
+        ));
+    }
     let names: Vec<&str> = book.products().iter().map(|p| p.name.as_ref()).collect();
     if names.len() > 1 {
         out.push(format!(
@@ -390,10 +427,14 @@ pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
                 .is_some_and(|r| book.makes_video(r.model.as_deref()))
     });
     let needs = request.needs.clone().unwrap_or_default();
-    let options: Vec<PlanOption> = plans
-        .iter()
-        .map(|p| price_plan(book, p, need, billing, &needs, video))
-        .collect();
+    let month = Month {
+        need,
+        billing,
+        needs: &needs,
+        video,
+        top_ups: sells_top_ups(book, &platform.product),
+    };
+    let options: Vec<PlanOption> = plans.iter().map(|p| price_plan(book, p, &month)).collect();
     let recommended = recommend(&options);
     let mut notices = notices(book, &platform.product);
     if approximate {

@@ -208,6 +208,63 @@ fn duplicate_rows_are_faults() {
 }
 
 #[test]
+fn plans_of_a_product_without_top_ups_are_not_topped_up() {
+    // An edition that publishes Luma Agents' allocations (5,000, 20,000 and
+    // 80,000 a month) and prices one image model there at 10 credits. Luma
+    // Agents sells no top-ups: credits beyond a plan's come from the opt-in
+    // spending limit, whose price is not published.
+    let mut t = pricing_json();
+    for (plan, credits) in t["plans"]["lumaAgents"]["plans"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .zip([5_000, 20_000, 80_000])
+    {
+        plan["credits"] = json!(credits);
+        plan["creditsNote"] = json!(null);
+    }
+    t["catalog"]["models"].as_array_mut().unwrap().push(
+        json!({ "id": "agent-image", "name": "Agent Image", "product": "luma-agents", "output": "image" }),
+    );
+    t["images"]["rates"].as_array_mut().unwrap().push(json!({
+        "model": "agent-image", "platforms": ["luma-agents"], "creditsPerImage": 10, "imagesPerBatch": 1
+    }));
+    let e = load(t).unwrap();
+    let fit = e
+        .plan_fit(
+            &serde_json::from_value(json!({
+                "platform": "luma-agents",
+                "usage": [{ "request": { "platform": "luma-agents", "model": "agent-image", "images": 1 }, "perMonth": 600 }]
+            }))
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(fit.monthly_credits, 6_000);
+    let plus = &fit.plans[0];
+    assert_eq!(
+        (plus.eligible, plus.top_up_packs, plus.total_usd.as_deref()),
+        (false, None, None)
+    );
+    assert_eq!(
+        plus.reasons,
+        [
+            "5,000 credits cover 5,000 of 6,000; the other 1,000 would come from the opt-in spending limit, whose price is not published"
+        ]
+    );
+    let pro = &fit.plans[1];
+    assert_eq!(
+        (pro.eligible, pro.top_up_packs, pro.total_usd.as_deref()),
+        (true, Some(0), Some("90.00"))
+    );
+    assert_eq!(fit.recommended.as_deref(), Some("pro"));
+    assert!(
+        !fit.notices.iter().any(|n| n.contains("Top-up")),
+        "{:?}",
+        fit.notices
+    );
+}
+
+#[test]
 fn a_product_lists_at_least_one_plan() {
     let mut t = pricing_json();
     t["plans"]["dreamMachineWeb"]["plans"] = json!([]);
