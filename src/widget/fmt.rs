@@ -86,12 +86,27 @@ impl Fmt {
         let mut error = None;
         let locales = match locale.map(str::trim).filter(|l| !l.is_empty()) {
             None => Array::new(),
-            Some(tag) => canonical_locales(tag).unwrap_or_else(|_| {
-                error = Some(format!(
-                    "locale “{tag}” is not a language tag (e.g. en-US, de-DE, ja): numbers use the browser's language"
-                ));
-                Array::new()
-            }),
+            Some(tag) => match canonical_locales(tag) {
+                // (A well-formed tag may still name no language the browser
+                // has, "xx-nope": Intl would quietly use the browser's.)
+                Ok(locales)
+                    if Intl::NumberFormat::supported_locales_of(&locales, &Object::new())
+                        .length()
+                        > 0 =>
+                {
+                    locales
+                }
+                known => {
+                    let what = match known {
+                        Ok(_) => "is not a language this browser writes numbers in",
+                        Err(_) => "is not a language tag (e.g. en-US, de-DE, ja)",
+                    };
+                    error = Some(format!(
+                        "locale “{tag}” {what}: numbers use the browser's language"
+                    ));
+                    Array::new()
+                }
+            },
         };
         let usd = |places: u8| {
             let places = JsValue::from_f64(places.into());

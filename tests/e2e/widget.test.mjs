@@ -443,8 +443,13 @@ test('bad attribute values show a message in the widget and never throw on the p
   await w.evaluate((el) => { el.removeAttribute('images'); el.removeAttribute('model'); });
   // A bad locale is reported; the estimate stays, in the browser's format.
   await w.evaluate((el) => el.setAttribute('locale', 'not a locale!'));
-  assert.match(await w.locator('.alert').textContent(), /locale/);
+  assert.match(await w.locator('.alert').textContent(), /locale “not a locale!” is not a language tag/);
   assert.ok(await quoteOf(w));
+  // So is a well-formed tag of no language the browser has (a typo).
+  await w.evaluate((el) => el.setAttribute('locale', 'xx-nope'));
+  assert.match(await w.locator('.alert').textContent(), /locale “xx-nope” is not a language this browser writes numbers in: numbers use the browser's language/);
+  await w.evaluate((el) => el.setAttribute('locale', 'de-CH'));
+  assert.equal(await w.locator('.alert').isVisible(), false);
   // An unknown plan is named; the estimate stays.
   await w.evaluate((el) => el.setAttribute('plan', 'gold'));
   assert.match(await w.locator('.alert').textContent(), /plan “gold” is not a plan here: use free, lite/);
