@@ -137,6 +137,10 @@ extern "C" {
     fn remove_window_listener(kind: &str, listener: &Function);
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(callback: &Function, ms: i32) -> JsValue;
+    /// `AbortSignal.timeout(ms)`: a signal that aborts a fetch with a
+    /// `TimeoutError` (an error where a browser lacks it).
+    #[wasm_bindgen(js_namespace = AbortSignal, js_name = timeout, catch)]
+    fn abort_after(ms: u32) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen]
@@ -176,6 +180,9 @@ enum Tables {
 }
 
 static BUILT_IN: Local<OnceCell<Rc<Prices>>> = Local::new(OnceCell::new());
+
+/// How long `tables-src` may take to answer (its message says 30 s).
+const TABLES_TIMEOUT_MS: u32 = 30_000;
 /// The widget's stylesheet for each document its shadow roots are in, by
 /// document (a constructed sheet belongs to the document whose window made it).
 static SHEETS: Local<OnceCell<WeakMap>> = Local::new(OnceCell::new());
@@ -745,6 +752,11 @@ impl State {
         self.prices = Tables::Loading(src.to_owned());
         let init = Object::new();
         let _ = Reflect::set(&init, &"mode".into(), &"same-origin".into());
+        // A server that never answers would leave "Loading prices…" for
+        // good: after TABLES_TIMEOUT_MS the fetch is given up and says so.
+        if let Ok(signal) = abort_after(TABLES_TIMEOUT_MS) {
+            let _ = Reflect::set(&init, &"signal".into(), &signal);
+        }
         let to_json = Closure::once_into_js(move |answer: Answer| -> JsValue {
             if answer.ok() {
                 answer.json().unwrap_or_else(|e| Promise::reject(&e)).into()
@@ -778,7 +790,12 @@ impl State {
             Tables::Loading(src) => src.clone(),
             _ => String::new(),
         };
+        let timed_out = Reflect::get(&value, &"name".into())
+            .ok()
+            .and_then(|name| name.as_string())
+            .is_some_and(|name| name == "TimeoutError");
         let estimator = match value.dyn_ref::<js_sys::Error>() {
+            Some(_) if timed_out => Err("the server did not answer within 30 s".to_owned()),
             Some(error) => Err(String::from(error.message())),
             None => crate::wasm::read::<schema::Tables>(value, "tables", ErrorCode::InvalidTables)
                 .and_then(|t| Estimator::try_with_tables(t).map_err(|e| e.under("tables")))

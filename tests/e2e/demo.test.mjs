@@ -442,6 +442,35 @@ test('page layouts the element may land in: flex rows, centred columns, inline-b
   }
 });
 
+test('tables-src that never answers is given up after 30 s, and says so', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  // The server holds the request for good; the timeout asked for is
+  // recorded, then run short so the test does not wait 30 s.
+  await page.route('**/editions/hung.json', () => {});
+  await page.evaluate(() => {
+    const timeout = AbortSignal.timeout.bind(AbortSignal);
+    window.asked = [];
+    AbortSignal.timeout = (ms) => {
+      window.asked.push(ms);
+      return timeout(200);
+    };
+  });
+  await w.evaluate((el) => el.setAttribute('tables-src', 'editions/hung.json'));
+  assert.equal(await w.locator('.why').textContent(), 'Loading prices…');
+  await page.waitForFunction(() =>
+    document.querySelector('credit-estimator').shadowRoot.querySelector('.why').textContent !== 'Loading prices…');
+  assert.equal(await w.locator('.why').textContent(),
+    'The prices in tables-src “editions/hung.json” could not be used: the server did not answer within 30 s');
+  assert.deepEqual(await page.evaluate(() => window.asked), [30000]);
+  assert.equal(await quoteOf(w), null);
+  // Removed, the built-in prices are back.
+  await w.evaluate((el) => el.removeAttribute('tables-src'));
+  assert.equal(await shown(w), 160);
+  assert.deepEqual(problems.filter((p) => !p.includes('hung.json')), []);
+  await context.close();
+});
+
 test('tables-src: a second edition of the tables changes the total; a bad one is reported', async () => {
   // A copy of www/ with two extra editions and a page that uses them.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-estimator-'));
