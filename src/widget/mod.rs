@@ -251,6 +251,9 @@ struct WalletForm {
     monthly: Option<String>,
     gifted: String,
     spending: String,
+    /// The cost in credits of a generation Luma does not price (Luma
+    /// Agents), as its app shows it.
+    known: String,
     top_ups: Vec<(String, String)>,
 }
 
@@ -366,6 +369,7 @@ impl Widget {
                     monthly: None,
                     gifted: String::new(),
                     spending: String::new(),
+                    known: String::new(),
                     top_ups: Vec::new(),
                 },
                 fmt: Fmt::new(None).0,
@@ -682,6 +686,7 @@ impl State {
             "monthly" => self.wallet.monthly = Some(value),
             "gifted" => self.wallet.gifted = value,
             "spending" => self.wallet.spending = value,
+            "known" => self.wallet.known = value,
             "topup-credits" | "topup-date" => {
                 if let Some(lot) = index.and_then(|i| self.wallet.top_ups.get_mut(i)) {
                     if name == "topup-date" {

@@ -16,7 +16,7 @@ use super::dom::{add, add_text, attr, clear, flag, rebuild, set_prop, set_text};
 use super::fmt::{self, Fmt, today};
 use super::model::{self, Context, Field, Kind};
 use super::{Prices, Refocus, State, Tables};
-use crate::check::{CheckRequest, CheckResult, Pool, TopUpLot, Verdict, Wallet};
+use crate::check::{CheckRequest, CheckResult, KnownCost, Pool, TopUpLot, Verdict, Wallet};
 use crate::error::{ErrorCode, all_of};
 use crate::estimator::Estimator;
 use crate::money::{PLAN_USD_PLACES, plural, usd_at_rate, usd_string};
@@ -85,6 +85,8 @@ div.frame lang=en
   details.balance
    summary|Check my balance
    div.bal-body
+    div.row.known
+     =number known 1|This generation's cost in credits
     div.row.bal
      =select wallet-plan|My plan
      =select wallet-status|Subscription
@@ -134,16 +136,18 @@ mod r {
     pub const STATUS: usize = 25;
     pub const PLANS: usize = 26;
     pub const NOTICES: usize = 27;
-    pub const WALLET_PLAN: usize = 28;
-    pub const WALLET_STATUS: usize = 29;
-    pub const MONTHLY: usize = 30;
-    pub const GIFTED: usize = 31;
-    pub const SPENDING: usize = 32;
-    pub const TOP_UPS: usize = 33;
-    pub const ADD_TOP_UP: usize = 34;
-    pub const VERDICT: usize = 35;
+    /// The cost of a generation Luma does not price, as its app shows it.
+    pub const KNOWN: usize = 28;
+    pub const WALLET_PLAN: usize = 29;
+    pub const WALLET_STATUS: usize = 30;
+    pub const MONTHLY: usize = 31;
+    pub const GIFTED: usize = 32;
+    pub const SPENDING: usize = 33;
+    pub const TOP_UPS: usize = 34;
+    pub const ADD_TOP_UP: usize = 35;
+    pub const VERDICT: usize = 36;
     /// The per-second duration input, swapped with the clip select.
-    pub const DURATION_INPUT: usize = 36;
+    pub const DURATION_INPUT: usize = 37;
 }
 
 /// The kept elements, and what each select holds now (so options are
@@ -493,8 +497,10 @@ fn fill_for_video(ui: &mut Ui, i: usize, items: Options, current: &str, video: b
 /// (`wallet.monthly`) becomes the label of the field they typed in, and it
 /// starts with a capital.
 fn for_visitors(message: &str) -> String {
-    const LABELS: [(&str, &str); 8] = [
+    const LABELS: [(&str, &str); 9] = [
         ("wallet.monthly", "Monthly credits left"),
+        // A known cost's (`{ credits }`).
+        ("credits ", "This generation's cost in credits "),
         ("wallet.gifted", "Gifted credits"),
         ("wallet.spendingLimit", "Spending limit left (credits)"),
         ("usage[0].perMonth", "Generations a month"),
@@ -567,7 +573,7 @@ type Faults = Vec<(String, &'static str, Option<usize>)>;
 /// (as [`for_visitors`] and [`model::number`] write them); `None` for a
 /// message about something else (an attribute, the tables, the selection).
 fn control_of(ui: &Ui, message: &str) -> Option<Element> {
-    const LABELS: [(&str, usize); 11] = [
+    const LABELS: [(&str, usize); 12] = [
         ("Images", r::IMAGES),
         ("Duration", r::DURATION),
         ("Duration", r::DURATION_INPUT),
@@ -579,6 +585,7 @@ fn control_of(ui: &Ui, message: &str) -> Option<Element> {
         ("Monthly credits", r::MONTHLY),
         ("Gifted credits", r::GIFTED),
         ("Spending limit", r::SPENDING),
+        ("This generation's cost", r::KNOWN),
     ];
     if let Some(rest) = message.strip_prefix("Top-up ") {
         let (row, rest) = split_digits(rest)?;
@@ -662,8 +669,7 @@ fn keep_while_editing(el: &Element, editing: bool) -> bool {
 /// the selection.
 const UNPRICED_FIT: &str =
     "Luma does not publish what this generation costs, so no plan can be fitted to it.";
-const UNPRICED_CHECK: &str =
-    "Luma does not publish what this generation costs, so no balance can be checked against it.";
+const UNPRICED_CHECK: &str = "Luma does not publish what this generation costs: enter its cost in credits, as the app shows it, to check this balance against it.";
 
 /// A dollar card: what the generation costs at one rate per credit.
 struct RateCard {
@@ -1466,6 +1472,12 @@ impl State {
         if let Ok(Some(tops)) = ui.el(r::ADD_TOP_UP).closest(".tops") {
             flag(&tops, "hidden", !top_ups);
         }
+        // A generation Luma does not price (every Luma Agents one) is
+        // checked by the cost its app shows, when the visitor knows it.
+        self.put(ui, r::KNOWN, "known", &self.wallet.known);
+        if let Ok(Some(row)) = ui.el(r::KNOWN).closest(".row") {
+            flag(&row, "hidden", !priced.unpriced);
+        }
         if ui.top_up_rows != self.wallet.top_ups.len() {
             self.render_top_ups(ui);
         }
@@ -1477,11 +1489,27 @@ impl State {
         let images_only = mine
             .filter(|p| p.row.images_only && video)
             .map(|p| p.row.name.as_ref());
-        let outcome = match (&priced.quote, &priced.request) {
+        // What is checked: the generation, or the cost the visitor gave for
+        // one Luma does not price; `None` while there is neither.
+        let known = self.wallet.known.trim();
+        let request = match (&priced.quote, &priced.request) {
+            (Ok(_), Some(req)) => Some(Ok(CheckRequest::Generation(req.clone()))),
+            _ if priced.unpriced && !known.is_empty() => Some(
+                model::number(known, "This generation's cost in credits").map(|credits| {
+                    CheckRequest::Credits(KnownCost {
+                        credits: Some(credits),
+                        platform: priced.request.as_ref().and_then(|r| r.platform.clone()),
+                    })
+                }),
+            ),
+            _ => None,
+        };
+        let outcome = match request {
+            Some(Err(message)) => Err(message),
             // No balance to check without the monthly credits, and no guess
             // at them: a blank field is not 0. (A video on an images-only
             // plan is refused whatever the balance.)
-            (Ok(_), Some(_)) if monthly.trim().is_empty() && images_only.is_none() => {
+            Some(Ok(_)) if monthly.trim().is_empty() && images_only.is_none() => {
                 let name = mine.map_or("", |p| p.row.name.as_ref());
                 Err(match allowance {
                     None if let Some(p) = unpublished => format!(
@@ -1497,7 +1525,7 @@ impl State {
                     ),
                 })
             }
-            (Ok(_), Some(req)) => self
+            Some(Ok(request)) => self
                 .wallet(
                     product_id,
                     &chosen,
@@ -1506,11 +1534,10 @@ impl State {
                     book.top_up().valid_months,
                 )
                 .and_then(|w| {
-                    let request = CheckRequest::Generation(req.clone());
                     let checked = prices.estimator.check(&w, &request);
                     checked.map_err(|e| for_visitors(e.message()))
                 }),
-            _ if priced.unpriced => Err(UNPRICED_CHECK.into()),
+            None if priced.unpriced => Err(UNPRICED_CHECK.into()),
             _ => Err("Choose a generation that can be priced to check a balance.".into()),
         };
         if let Err(message) = &outcome {

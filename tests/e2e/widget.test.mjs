@@ -145,7 +145,22 @@ test('each control changes the total to what quote() gives', async () => {
   await w.getByLabel('Pay annually').uncheck();
   await w.getByText('Check my balance').click();
   assert.equal(await w.locator('.verdict').textContent(),
-    'Luma does not publish what this generation costs, so no balance can be checked against it.');
+    'Luma does not publish what this generation costs: enter its cost in credits, as the app shows it, to check this balance against it.');
+  // The cost the Luma Agents app shows is checked as check() checks a known
+  // cost: 50 monthly credits, then the opt-in spending limit (rule 28).
+  const cost = w.getByLabel("This generation's cost in credits");
+  await w.getByLabel('Monthly credits left').fill('50');
+  await cost.fill('75');
+  const wallet = { platform: 'luma-agents', plan: 'plus', subscription: 'active', today: await browserDate(page), monthly: 50 };
+  const paused = await call(page, 'check', wallet, { credits: 75, platform: 'luma-agents' });
+  assert.equal(paused.verdict, 'paused');
+  assert.match(await w.locator('.verdict').textContent(), /^Generation pauses: 25 short/);
+  await w.getByLabel('Spending limit left (credits)').fill('100');
+  assert.match(await w.locator('.verdict').textContent(), /^Enough credits: this goes through.*the opt-in spending limit pays the other 25 \(it allows 100\)/);
+  await cost.fill('2.5');
+  assert.match(await w.locator('.verdict').textContent(), /^This generation's cost in credits must be a whole number/);
+  assert.equal(await cost.getAttribute('aria-invalid'), 'true');
+  await cost.fill('');
   // A mistake is still in the error colour.
   await choose(w, { platform: 'dream-machine-web', model: 'photon' });
   await w.getByLabel('Images').fill('0');
@@ -1030,6 +1045,8 @@ test('the balance panel shows only the pools of the plan\'s product', async () =
   // $29.99 ("This frequently causes confusion").
   const planLabel = () => w.locator('label[for=f-wallet-plan]').textContent();
   assert.equal(await planLabel(), 'My Dream Machine plan');
+  // A generation the tables price is checked by its quote: no cost is asked.
+  assert.equal(await w.getByLabel("This generation's cost in credits").isVisible(), false);
   // Dream Machine has top-ups and no spending limit.
   assert.equal(await w.getByLabel('Spending limit left').isVisible(), false);
   assert.equal(await w.getByRole('button', { name: 'Add a top-up' }).isVisible(), true);
