@@ -868,7 +868,10 @@ fn price_video(
             .filter(|c| c.resolution == res_id)
             .collect();
         let Some(clip) = clips.iter().find(|c| duration.is(u64::from(c.seconds))) else {
-            let lengths: Vec<String> = clips.iter().map(|c| format!("{} s", c.seconds)).collect();
+            let lengths: Vec<String> = clips
+                .iter()
+                .map(|c| format!("{} s", grouped(c.seconds.into())))
+                .collect();
             return Err(Error::new(
                 ErrorCode::UnsupportedDuration,
                 format!(
@@ -882,7 +885,11 @@ fn price_video(
         };
         b.line(
             LineItem::Video,
-            format!("{} {res_id} · {} s clip", model.name, clip.seconds),
+            format!(
+                "{} {res_id} · {} s clip",
+                model.name,
+                grouped(clip.seconds.into())
+            ),
             u64::from(clip.credits),
             Some(u64::from(clip.seconds)),
         );

@@ -290,7 +290,10 @@ fn a_large_edition_is_checked_and_its_first_duplicate_named() {
         "platform": "dream-machine-web", "model": "ray-2", "resolution": "720p", "durationSeconds": 100_010
     }))
     .unwrap();
-    assert_eq!(e.quote(&r).unwrap().credits, 3_200_320);
+    let q = e.quote(&r).unwrap();
+    assert_eq!(q.credits, 3_200_320);
+    // Grouped as every count is, so a widget writes it in its locale.
+    assert_eq!(q.lines[0].label, "Ray2 720p · 100,010 s clip");
     let repeated = t["videoWeb"]["clips"][before + 1_234].clone();
     t["videoWeb"]["clips"]
         .as_array_mut()

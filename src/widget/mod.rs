@@ -716,6 +716,8 @@ impl State {
                 }
                 self.taken_off = model::taken_off(&before, &self.sel);
                 self.put_back = model::put_back(&before, &self.sel);
+                // A cost typed for the generation before is not this one's.
+                self.wallet.known.clear();
                 // A person has taken over the selection from the attributes.
                 self.errors
                     .retain(|(k, _)| !model::SELECTION_ATTRIBUTES.contains(&k.as_str()));

@@ -339,7 +339,7 @@ impl<'c> Context<'c> {
             Field::Duration => {
                 let clips = self.clips();
                 (self.kind() == Kind::Video && !clips.is_empty())
-                    .then(|| clips.iter().any(|c| c.seconds.to_string() == value))
+                    .then(|| clip_of(clips, value).is_some())
             }
             Field::Images => None,
             Field::Extend | Field::Upscale | Field::Reframe | Field::Modify => {
@@ -360,6 +360,16 @@ impl<'c> Context<'c> {
             }
         }
     }
+}
+
+/// The clip of `clips` a length is, by number as `quote()` reads it: the
+/// iOS app's typed `10.0` is the web's 10 s clip.
+pub fn clip_of<'c>(
+    clips: &'c [crate::catalog::CatalogClip],
+    value: &str,
+) -> Option<&'c crate::catalog::CatalogClip> {
+    let seconds = number(value, "").ok()?;
+    clips.iter().find(|c| f64::from(c.seconds) == seconds)
 }
 
 /// The selection with a default for every field that applies and was not

@@ -436,6 +436,15 @@ fn off_reasons(
     }
 }
 
+/// An invisible mark of direction: an isolate ([`fmt`]'s), or a left- or
+/// right-to-left or Arabic letter mark.
+fn is_bidi_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}'
+    )
+}
+
 /// A clause of the core's as a sentence: its first letter a capital.
 fn capitalized(mut text: String) -> String {
     if let Some(first) = text.get_mut(..1) {
@@ -887,7 +896,11 @@ impl State {
                 let seconds = self.fmt.int(u64::from(c.seconds));
                 items.push((c.seconds.to_string(), format!("{seconds} s")));
             }
-            fill_for_video(ui, r::DURATION, items, get(Field::Duration), video);
+            // A length typed another way (10.0 on iOS) is that clip.
+            let typed = get(Field::Duration);
+            let current = model::clip_of(clips, typed).map(|c| c.seconds.to_string());
+            let current = current.as_deref().unwrap_or(typed);
+            fill_for_video(ui, r::DURATION, items, current, video);
         }
 
         let images = kind == Kind::Images;
@@ -1291,7 +1304,10 @@ impl State {
                 let amount = self.fmt.usd(usd);
                 // Past "$9,999.99" a smaller size keeps the figure on one
                 // line in the narrowest card.
-                if amount.chars().count() > 9 {
+                // (Counting what shows: not the marks that isolate a
+                // right-to-left figure.)
+                let shown = amount.chars().filter(|c| !is_bidi_mark(*c)).count();
+                if shown > 9 {
                     price.set_class_name("plan-price long");
                 }
                 add_text(&price, "span", "", &amount);
@@ -1494,6 +1510,14 @@ impl State {
         let known = self.wallet.known.trim();
         let request = match (&priced.quote, &priced.request) {
             (Ok(_), Some(req)) => Some(Ok(CheckRequest::Generation(req.clone()))),
+            // A known cost is judged on credits alone (`check()` cannot tell
+            // what it is for), but the widget knows this one is a video.
+            _ if priced.unpriced && !known.is_empty() && images_only.is_some() => {
+                let plan = images_only.unwrap_or_default();
+                Some(Err(format!(
+                    "{plan} makes images only, and this is a video generation: it cannot run on this plan whatever the balance."
+                )))
+            }
             _ if priced.unpriced && !known.is_empty() => Some(
                 model::number(known, "This generation's cost in credits").map(|credits| {
                     CheckRequest::Credits(KnownCost {

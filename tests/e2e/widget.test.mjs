@@ -160,6 +160,20 @@ test('each control changes the total to what quote() gives', async () => {
   await cost.fill('2.5');
   assert.match(await w.locator('.verdict').textContent(), /^This generation's cost in credits must be a whole number/);
   assert.equal(await cost.getAttribute('aria-invalid'), 'true');
+  // A cost typed for one generation is not another's: a new choice clears it.
+  await cost.fill('75');
+  await choose(w, { model: 'veo-3' });
+  assert.equal(await cost.inputValue(), '');
+  // A video on a plan that makes images only cannot run, whatever its cost
+  // (check() judges a known cost on credits alone; the widget knows it is a
+  // video): Ray2 Flash has no iOS rate.
+  await choose(w, { platform: 'dream-machine-ios', model: 'ray-2-flash' });
+  await w.getByLabel(/^My .* plan$/).selectOption('free');
+  await w.getByLabel('Monthly credits left').fill('100');
+  await cost.fill('50');
+  assert.equal(await w.locator('.verdict').textContent(),
+    'Free makes images only, and this is a video generation: it cannot run on this plan whatever the balance.');
+  await choose(w, { platform: 'luma-agents' });
   await cost.fill('');
   // A mistake is still in the error colour.
   await choose(w, { platform: 'dream-machine-web', model: 'photon' });
@@ -208,6 +222,12 @@ test('a change that replaces the resolution or the length chosen says so, where 
   await choose(w, { resolution: '720p' });
   await choose(w, { model: 'ray-1.6' });
   assert.match(await news(), /Ray1\.6 on Dream Machine \(web\) has no 720p 10 s clip: duration is now 5 s\./);
+  // A length typed another way on iOS is the web's clip of that length.
+  await choose(w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p', duration: '10.0' });
+  await choose(w, { platform: 'dream-machine-web' });
+  assert.doesNotMatch(await news(), /has no/);
+  assert.equal(await w.getByLabel('Duration').inputValue(), '10');
+  assert.equal(await shown(w), 320);
   // The iOS app's Ray2 has 540p, the web's not.
   await choose(w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '540p' });
   await choose(w, { platform: 'dream-machine-web' });
@@ -539,6 +559,10 @@ test('Arabic-Indic figures and Hebrew dollars keep their places in the English s
   // pulled the space after them in front of the figure: isolated likewise.
   await w.evaluate((el) => el.setAttribute('locale', 'he-IL'));
   assert.match(await w.locator('.usd').textContent(), /^\u2068\u200f1\.13\s\u200f\$\u2069 at the top-up rate$/);
+  // The marks are not counted as the length of a plan's price ($9.99 is not
+  // a long figure that needs the smaller size).
+  assert.equal(await w.locator('.plan-price').count(), 5);
+  assert.equal(await w.locator('.plan-price.long').count(), 0);
   // Figures with no right-to-left text are left as they are.
   await w.evaluate((el) => el.setAttribute('locale', 'de-DE'));
   assert.match(await w.locator('.usd').textContent(), /^1,13\s\$ at the top-up rate$/);
