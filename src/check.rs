@@ -271,7 +271,7 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
         .transpose()?
         .unwrap_or(0);
 
-    let allows_top_ups = product.extra_credits == "topUps";
+    let allows_top_ups = product.sells_top_ups();
     let mut lots = Vec::new();
     if let Some(top_ups) = &wallet.top_ups {
         if !allows_top_ups && !top_ups.is_empty() {
@@ -572,10 +572,7 @@ fn check_dream_machine(
         r.verdict = Verdict::Insufficient;
         r.shortfall = cost;
         r.top_up_packs = Some(ceil_div(cost, book.top_up().credits).unwrap_or(0));
-        r.reasons.push(format!(
-            "{} makes images only, and this is a video generation: it cannot run on this plan whatever the balance",
-            plan.name
-        ));
+        r.reasons.push(images_only_refusal(&plan.name));
         if cheaper_fits() {
             r.remedies.push(format!(
                 "Make images instead: {} makes images only, and up to {} credits' worth goes through now",
@@ -726,6 +723,14 @@ fn covered(available: u64, cost: u64, after_monthly: &str) -> String {
         money::credits(available),
         money::plural(available, "covers", "cover"),
         grouped(cost)
+    )
+}
+
+/// Why a video cannot run on a plan that makes images only (the widget says
+/// it too, of a known cost it knows to be a video).
+pub(crate) fn images_only_refusal(plan: &str) -> String {
+    format!(
+        "{plan} makes images only, and this is a video generation: it cannot run on this plan whatever the balance"
     )
 }
 

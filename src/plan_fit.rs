@@ -358,13 +358,6 @@ pub fn closed_notice(book: &PriceBook, product: &str) -> Option<String> {
     ))
 }
 
-/// Whether `product`'s credits beyond a plan's are top-ups (Dream Machine),
-/// not a spending limit (Luma Agents).
-fn sells_top_ups(book: &PriceBook, product: &str) -> bool {
-    book.product(product)
-        .is_some_and(|p| p.extra_credits == "topUps")
-}
-
 /// The notices a buyer must read before choosing a plan.
 fn notices(book: &PriceBook, platform_product: &str) -> Vec<String> {
     let mut out: Vec<String> = closed_notice(book, platform_product).into_iter().collect();
@@ -373,7 +366,10 @@ fn notices(book: &PriceBook, platform_product: &str) -> Vec<String> {
             .to_owned(),
     );
     let top_up = book.top_up();
-    if sells_top_ups(book, platform_product) {
+    if book
+        .product(platform_product)
+        .is_some_and(|p| p.sells_top_ups())
+    {
         out.push(format!(
             "Top-up credits (${} per {}) last {} months from purchase and count only on an active paid plan.",
             usd_text(top_up.price_usd),
@@ -432,7 +428,9 @@ pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
         billing,
         needs: &needs,
         video,
-        top_ups: sells_top_ups(book, &platform.product),
+        top_ups: book
+            .product(&platform.product)
+            .is_some_and(|p| p.sells_top_ups()),
     };
     let options: Vec<PlanOption> = plans.iter().map(|p| price_plan(book, p, &month)).collect();
     let recommended = recommend(&options);

@@ -104,6 +104,14 @@ pub struct Product {
     pub status: Text,
 }
 
+impl Product {
+    /// Whether credits beyond a plan's are top-ups (Dream Machine), not a
+    /// spending limit (Luma Agents).
+    pub fn sells_top_ups(&self) -> bool {
+        self.extra_credits == "topUps"
+    }
+}
+
 /// Where a generation is made; each belongs to one product.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Bake), databake(path = crate::tables::schema))]

@@ -513,11 +513,11 @@ pub fn addons_of(sel: &Selection) -> Result<Vec<AddonRequest>, String> {
     Ok(addons)
 }
 
-/// The add-ons `before` had that `after` has lost (as a selection of those
-/// only): a change of model or resolution where they do not exist.
-pub fn taken_off(before: &Selection, after: &Selection) -> Selection {
+/// The values of `fields` that `before` had and `after` has lost, as a
+/// selection of those only.
+fn lost(before: &Selection, after: &Selection, fields: &[Field]) -> Selection {
     let mut gone = Selection::default();
-    for field in ADDON_FIELDS {
+    for &field in fields {
         if after.get(field).is_none() {
             gone.set(field, before.get(field));
         }
@@ -525,17 +525,17 @@ pub fn taken_off(before: &Selection, after: &Selection) -> Selection {
     gone
 }
 
+/// The add-ons `before` had that `after` has lost (as a selection of those
+/// only): a change of model or resolution where they do not exist.
+pub fn taken_off(before: &Selection, after: &Selection) -> Selection {
+    lost(before, after, &ADDON_FIELDS)
+}
+
 /// The resolution and duration `before` had that [`normalize`] took out of
 /// `after` (as a selection of those only): the new platform or model has no
 /// such clip. (One [`recall`] then puts back is not replaced.)
 pub fn replaced(before: &Selection, after: &Selection) -> Selection {
-    let mut gone = Selection::default();
-    for field in [Field::Resolution, Field::Duration] {
-        if after.get(field).is_none() {
-            gone.set(field, before.get(field));
-        }
-    }
-    gone
+    lost(before, after, &[Field::Resolution, Field::Duration])
 }
 
 /// The kinds of the add-ons `after` has and `before` had not: those a

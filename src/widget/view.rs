@@ -1427,7 +1427,7 @@ impl State {
         let unpublished = platform.filter(|p| book.plans_for_platform(&p.id).is_none());
         let product_id = product.as_deref().unwrap_or("");
         let extra = book.product(product_id).map_or("", |p| &p.extra_credits);
-        let top_ups = extra == "topUps";
+        let top_ups = book.product(product_id).is_some_and(|p| p.sells_top_ups());
         let plans = book.plans_for_product(product_id).unwrap_or(&[]);
         let known = |id: &String| plans.iter().any(|p| p.row.id == *id);
         let chosen = match (&self.wallet.plan, &self.plan_attr) {
@@ -1511,21 +1511,19 @@ impl State {
         let request = match (&priced.quote, &priced.request) {
             (Ok(_), Some(req)) => Some(Ok(CheckRequest::Generation(req.clone()))),
             // A known cost is judged on credits alone (`check()` cannot tell
-            // what it is for), but the widget knows this one is a video.
-            _ if priced.unpriced && !known.is_empty() && images_only.is_some() => {
-                let plan = images_only.unwrap_or_default();
-                Some(Err(format!(
-                    "{plan} makes images only, and this is a video generation: it cannot run on this plan whatever the balance."
-                )))
-            }
-            _ if priced.unpriced && !known.is_empty() => Some(
-                model::number(known, "This generation's cost in credits").map(|credits| {
+            // what it is for), but the widget knows when this one is a video.
+            _ if priced.unpriced && !known.is_empty() => Some(match images_only {
+                Some(plan) => Err(capitalized(format!(
+                    "{}.",
+                    crate::check::images_only_refusal(plan)
+                ))),
+                None => model::number(known, "This generation's cost in credits").map(|credits| {
                     CheckRequest::Credits(KnownCost {
                         credits: Some(credits),
                         platform: priced.request.as_ref().and_then(|r| r.platform.clone()),
                     })
                 }),
-            ),
+            }),
             _ => None,
         };
         let outcome = match request {
