@@ -694,8 +694,14 @@ fn check_dream_machine(
             ));
         }
     } else {
+        // What buying would have taken is said only where top-ups would count.
+        let would_take = if top_ups_count {
+            format!(" (it would take {pack_text})")
+        } else {
+            String::new()
+        };
         r.remedies.push(format!(
-            "{} no longer sells credits, plans or renewals, so the {} missing cannot be bought (it would take {pack_text}); “{}”",
+            "{} no longer sells credits, plans or renewals, so the {} missing cannot be bought{would_take}; “{}”",
             w.product.name,
             grouped(shortfall),
             w.product.status
@@ -815,6 +821,13 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
             money::credits(rest)
         ),
     });
+    // The articles' other way to buy credits; its price is not published.
+    if billed && w.product.open_to_purchases {
+        r.remedies.push(format!(
+            "Add at least {} from inside any board, with the “Add credits” button in the top right corner of the workspace (the articles publish no price for them)",
+            money::credits(rest)
+        ));
+    }
     // What goes through now: the credits available, then the spending limit.
     let affordable = available.saturating_add(limit);
     if affordable > 0 {
@@ -843,7 +856,7 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
         .collect();
     if !bigger.is_empty() && w.product.open_to_purchases {
         r.remedies.push(format!(
-            "Upgrade to {} (allocations are not published, so how much more is not known)",
+            "Upgrade to {}, a plan that costs more (allocations are not published, so how many more credits it gives is not known)",
             one_of(&bigger)
         ));
     }

@@ -875,7 +875,7 @@ fn price_video(
             return Err(Error::new(
                 ErrorCode::UnsupportedDuration,
                 format!(
-                    "{} {res_id} on {} comes only as {} clips, not {} s",
+                    "{} {res_id} on {} is priced only as {} clips, not {} s",
                     model.name,
                     platform.name,
                     one_of(&lengths),
@@ -1022,6 +1022,13 @@ fn price_video(
             credits,
             Some(clip_billed),
         );
+        // The rates are published for 5 s clips only (pricing/README.md,
+        // rule 9): a longer clip's is a reading, and said to be one.
+        if clip_steps > 1 {
+            b.notes.push(format!(
+                "upscale rates are published for {step} s clips only, so a longer clip is billed per started {step} s"
+            ));
+        }
     }
 
     if addons.reframe {

@@ -275,6 +275,10 @@ fn top_ups_hide_unless_the_plan_is_active_and_paid() {
             r.reasons
         );
         never_mentions(&r.remedies, "hidden");
+        // Top-ups would not count on this plan even if Dream Machine sold
+        // them: what they would have taken is not said.
+        mentions(&r.remedies, "the 55 missing cannot be bought; “");
+        never_mentions(&r.remedies, "it would take");
         // The 20 monthly credits are counted, and a paused or cancelled
         // subscription says that this is a reading.
         assert!(
@@ -346,7 +350,12 @@ fn insufficient_says_what_is_missing_and_does_not_offer_to_sell() {
         (Verdict::Insufficient, 55, Some(1))
     );
     let remedies = r.remedies.join("\n");
-    assert!(remedies.contains("no longer sells credits"), "{remedies}");
+    assert!(
+        remedies.contains(
+            "the 55 missing cannot be bought (it would take 1 top-up pack of 1,200 credits ($4.00))"
+        ),
+        "{remedies}"
+    );
     assert!(!remedies.contains("Buy "), "{remedies}");
     assert!(remedies.contains("up to 20 credits"), "{remedies}");
     // 1,300 short: 2 packs.
@@ -406,6 +415,19 @@ fn luma_agents_uses_the_spending_limit_then_pauses() {
     mentions(&r.remedies, "one of up to 60 credits goes through now");
     never_mentions(&r.remedies, "from the spending limit");
     mentions(&r.remedies, "Turn on");
+    // "You can add credits directly from inside any board by clicking the
+    // "Add credits" button": the other way to buy, with no published price.
+    mentions(
+        &r.remedies,
+        "Add at least 15 credits from inside any board, with the “Add credits” button in the top right corner of the workspace (the articles publish no price for them)",
+    );
+    // Only a dearer plan is offered, without claiming how many more credits
+    // it gives: no Luma Agents allocation is published.
+    mentions(
+        &r.remedies,
+        "Upgrade to Ultra, a plan that costs more (allocations are not published, so how many more credits it gives is not known)",
+    );
+    never_mentions(&r.remedies, "Plus");
     let r = check(&agents(80, 0, None), r#"{"credits":75}"#).unwrap();
     assert_eq!(draws(&r), [(Pool::Monthly, 75, None)]);
 }
@@ -433,6 +455,8 @@ fn a_luma_agents_spending_limit_pays_only_on_an_active_subscription() {
             )
         );
         never_mentions(&r.remedies, "Raise");
+        // Buying needs billing (rule 28): no "Add credits" either.
+        never_mentions(&r.remedies, "Add credits");
         // What goes through now is the credits alone.
         mentions(&r.remedies, "one of up to 60 credits goes through now");
         never_mentions(&r.remedies, "from the spending limit");
