@@ -268,19 +268,23 @@ export interface Tables {
  * `credit-estimator.js`.
  */
 export interface CreditEstimatorElement extends HTMLElement {
-  /** The current quote, or null while the selection cannot be priced. */
+  /**
+   * The current quote, or null while the selection cannot be priced. Frozen
+   * (deeply), as it is shared with every `estimate` listener: copy it to
+   * change it.
+   */
   readonly quote: Quote | null;
 }
 
-/** The `detail` of the element's `estimate` event. */
+/** The `detail` of the element's `estimate` event, frozen (deeply). */
 export interface EstimateDetail {
   /**
    * What the widget passed to `quote()`; null when a value could not be used
    * as given (a duration that is not a number, an unknown add-on).
    */
-  request: QuoteRequest | null;
+  readonly request: QuoteRequest | null;
   /** Its result, or null while the selection cannot be priced. */
-  quote: Quote | null;
+  readonly quote: Quote | null;
 }
 
 declare global {

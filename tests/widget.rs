@@ -522,7 +522,28 @@ fn bad_attributes_show_a_message_and_null_quote_without_throwing() {
     widget.attribute_changed("platform", Some("dream-machine-web".into()));
     widget.attribute_changed("addons", Some("sparkle".into()));
     assert!(quote_of(&widget).is_none());
+    // Said once: as the reason there is no estimate, not again above it.
+    assert!(text(&el, ".why").contains("sparkle"));
+    assert!(!text(&el, ".alert").contains("sparkle"));
+    // A fault of another attribute is not hidden behind it.
+    for (name, value) in [
+        ("platform", "dream-machine-web"),
+        ("model", "ray-2"),
+        ("resolution", "4k"),
+    ] {
+        el.set_attribute(name, value).unwrap();
+        widget.attribute_changed(name, Some(value.into()));
+    }
+    assert!(
+        text(&el, ".why").contains("\"4k\""),
+        "{}",
+        text(&el, ".why")
+    );
     assert!(text(&el, ".alert").contains("sparkle"));
+    for name in ["model", "resolution"] {
+        el.remove_attribute(name).unwrap();
+        widget.attribute_changed(name, None);
+    }
 
     widget.attribute_changed("addons", None);
     assert!(quote_of(&widget).is_some());

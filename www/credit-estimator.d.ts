@@ -8,6 +8,6 @@ export type { CreditEstimatorElement, EstimateDetail } from './pkg/credit_estima
 
 /** The element's class, registered as `credit-estimator`. */
 export declare class CreditEstimator extends HTMLElement implements CreditEstimatorElement {
-  /** The current quote, or null while the selection cannot be priced. */
+  /** The current quote, or null while the selection cannot be priced; frozen (deeply). */
   readonly quote: Quote | null;
 }

@@ -107,19 +107,23 @@ export class CreditEstimator extends (browser ? HTMLElement : Object) {
     queueMicrotask(() => this.isConnected || this.#widget?.disconnected());
   }
 
+  // Also when the value is the one it had: the page sets the selection
+  // again over what the visitor chose (and a tables-src is fetched again).
   attributeChangedCallback(name, _old, value) {
     this.#widget?.attributeChanged(name, value);
   }
 
-  /** The current quote (the object `quote()` returns), or null. */
+  /** The current quote (the object `quote()` returns, frozen), or null. */
   get quote() {
-    return this.#widget ? this.#widget.quote : null;
+    return this.#widget ? frozen(this.#widget.quote) : null;
   }
 
   // `estimate` after the change that caused it has finished (a microtask),
-  // so a listener may change the element again.
+  // so a listener may change the element again. Every listener and reader
+  // of `quote` shares the same objects: frozen, so none can change what the
+  // others see.
   #estimate() {
-    const detail = { request: this.#widget?.request ?? null, quote: this.quote };
+    const detail = frozen({ request: this.#widget?.request ?? null, quote: this.quote });
     this.dispatchEvent(new CustomEvent('estimate', { bubbles: true, composed: true, detail }));
   }
 
@@ -127,6 +131,15 @@ export class CreditEstimator extends (browser ? HTMLElement : Object) {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.textContent = `The credit estimator could not start: ${error?.message ?? error}`;
   }
+}
+
+// Deeply frozen, in place.
+function frozen(value) {
+  if (value && typeof value == 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key in value) frozen(value[key]);
+  }
+  return value;
 }
 
 if (browser) start();

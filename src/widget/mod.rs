@@ -26,7 +26,7 @@
 //! | `--ce-bg`       | card background                 | `#fff`    | `#15151b` |
 //! | `--ce-surface`  | result area, panels             | `#f5f5fa` | `#1d1d26` |
 //! | `--ce-text`     | main text                       | `#16161d` | `#ececf2` |
-//! | `--ce-muted`    | secondary text                  | `#565667` | `#a6a6b6` |
+//! | `--ce-muted`    | secondary text, field outlines  | `#565667` | `#a6a6b6` |
 //! | `--ce-border`   | rules and outlines              | `#e2e2ea` | `#2f2f3b` |
 //! | `--ce-accent`   | highlights, the best plan       | `#5b3df5` | `#a390ff` |
 //! | `--ce-on-accent`| text on the accent              | `#fff`    | `#15151b` |
@@ -34,7 +34,11 @@
 //! | `--ce-ok`       | "goes through" verdict          | `#11703e` | `#5fd49b` |
 //! | `--ce-warn`     | approximate, relaxed mode       | `#8a4f00` | `#f2bd5a` |
 //! | `--ce-bad`      | errors, shortfalls              | `#b42318` | `#ff938a` |
-//! | `--ce-radius`   | corner radius                   | `16px`    | `16px`    |
+//! | `--ce-radius`   | corner radius (inner: ≤ 10–12px) | `16px`   | `16px`    |
+//!
+//! Light or dark: the element's `color-scheme` (`light dark` unless the page
+//! sets it on the element), where the browser has `light-dark()`; the
+//! visitor's `prefers-color-scheme` elsewhere.
 //!
 //! The attribute `compact` hides plan fit and the balance panel.
 //!

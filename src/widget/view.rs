@@ -756,7 +756,8 @@ impl State {
                 }
             }
         }
-        self.render_alert(&ui, plan_error);
+        let why = priced.as_ref().and_then(|p| p.quote.as_ref().err());
+        self.render_alert(&ui, plan_error, why);
         mark_invalid(&mut ui, &faults);
         let written = |v: Option<JsValue>| v.unwrap_or(JsValue::NULL);
         let p = priced.as_ref();
@@ -793,20 +794,19 @@ impl State {
     }
 
     /// The attribute errors, and `plan`'s when it names no plan of the
-    /// platform (`plan_error`).
-    fn render_alert(&self, ui: &Ui, plan_error: Option<String>) {
+    /// platform (`plan_error`), but not the one the estimate shows as its
+    /// reason (`why`): each is said once.
+    fn render_alert(&self, ui: &Ui, plan_error: Option<String>, why: Option<&String>) {
         let alert = ui.el(r::ALERT);
-        let messages = self.errors.iter().map(|(_, m)| m).chain(&plan_error);
+        let mut any = false;
         rebuild(alert, |alert| {
-            for message in messages {
+            let messages = self.errors.iter().map(|(_, m)| m).chain(&plan_error);
+            for message in messages.filter(|m| Some(*m) != why) {
                 add_text(alert, "p", "", message);
+                any = true;
             }
         });
-        flag(
-            alert,
-            "hidden",
-            self.errors.is_empty() && plan_error.is_none(),
-        );
+        flag(alert, "hidden", !any);
     }
 
     /// What the last change did to the resolution and duration chosen,
@@ -978,9 +978,12 @@ impl State {
         let request = model::request(cat, &sel);
         let mut unpriced = false;
         let mut control = None;
-        let quote = match (blocked, &request) {
-            (Some((_, m)), _) | (None, Err(m)) => Err(m.clone()),
-            (None, Ok(r)) => prices.estimator.quote(r).map_err(|e| {
+        // An attribute the widget could not use (`addons="upscale"`) leaves
+        // no estimate; what the rest of the selection would say comes first,
+        // so one fault does not hide another (`resolution="4k"`).
+        let quote = match &request {
+            Err(m) => Err(m.clone()),
+            Ok(r) => prices.estimator.quote(r).map_err(|e| {
                 unpriced = e.code() == ErrorCode::Unpriced;
                 control = match e.code() {
                     ErrorCode::UnknownPlatform => Some(r::PLATFORM),
@@ -991,6 +994,10 @@ impl State {
                 };
                 for_visitors(e.message())
             }),
+        };
+        let quote = match (blocked, quote) {
+            (Some((_, m)), Ok(_)) => Err(m.clone()),
+            (_, quote) => quote,
         };
         // Only a clip that prices as chosen: otherwise the core would answer
         // about something else than the add-on.

@@ -286,6 +286,17 @@ test('at 320 px nothing overflows sideways; dark mode follows prefers-color-sche
     return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
   };
   assert.ok(luma(colours[0]) < 0.2 && luma(colours[1]) > 0.8, colours.join(' on '));
+  // A page that is light only keeps the widget light, whatever the
+  // visitor's preference, with `color-scheme` on the element; and back.
+  const scheme = (value) => d.evaluate((el, value) => {
+    el.style.colorScheme = value;
+    const ce = getComputedStyle(el.shadowRoot.querySelector('.ce'));
+    const field = getComputedStyle(el.shadowRoot.querySelector('select'));
+    return [ce.backgroundColor, ce.color, field.backgroundColor];
+  }, value);
+  const light = await scheme('light');
+  assert.ok(luma(light[0]) > 0.9 && luma(light[1]) < 0.2 && luma(light[2]) > 0.9, light.join(' / '));
+  assert.deepEqual((await scheme('')).slice(0, 2), colours);
   await d.getByText('Check my balance').click();
   await dark.page.screenshot({ path: screenshotPath('dark.png'), fullPage: true });
   assert.deepEqual(dark.problems, []);
@@ -389,6 +400,7 @@ test('page layouts the element may land in: flex rows, centred columns, inline-b
 #unset { all: unset; }
 .loud, .loud * { letter-spacing: 5px; word-spacing: 20px; text-transform: uppercase; text-align: right; font-style: italic; writing-mode: vertical-rl; }
 .veiled { visibility: hidden; }
+#margins { margin: 0 40px; }
 `);
   fs.writeFileSync(
     path.join(dir, 'hosts.html'),
@@ -401,12 +413,13 @@ test('page layouts the element may land in: flex rows, centred columns, inline-b
 <div dir="rtl" lang="ar"><credit-estimator id="rtl" locale="ar-EG"></credit-estimator></div>
 <credit-estimator id="unset"></credit-estimator>
 <div class="loud"><credit-estimator id="loud"></credit-estimator></div>
-<div class="veiled"><credit-estimator id="veiled"></credit-estimator></div>`,
+<div class="veiled"><credit-estimator id="veiled"></credit-estimator></div>
+<credit-estimator id="margins"></credit-estimator>`,
   );
   const local = await start({ dir });
   try {
     const { page, context, problems } = await open(local, 'hosts.html');
-    for (let i = 0; i < 7; i++) await widget(page, i);
+    for (let i = 0; i < 8; i++) await widget(page, i);
     const width = (id) => page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().width);
     const body = await page.evaluate(() => document.body.getBoundingClientRect().width);
     // A flex item shares the row with the sidebar; a centred column gives it
@@ -414,6 +427,10 @@ test('page layouts the element may land in: flex rows, centred columns, inline-b
     assert.ok((await width('flex')) > body - 400, `flex: ${await width('flex')} of ${body}`);
     assert.equal(await width('center'), body);
     assert.ok((await width('ib')) >= 256, `inline-block: ${await width('ib')}`);
+    // Margins the page gives it are taken from its width, not added to it.
+    assert.equal(await width('margins'), body - 80);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(sideways, 0);
     // The UI is English: left to right inside a right-to-left page.
     const direction = await page.locator('#rtl').evaluate((el) =>
       getComputedStyle(el.shadowRoot.querySelector('.edition')).direction);

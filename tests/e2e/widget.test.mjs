@@ -385,6 +385,33 @@ test('attributes set the selection; `quote` and the `estimate` event follow ever
     return seen;
   });
   assert.deepEqual(together, [340]);
+  // The quote and the event's detail are shared by every reader and
+  // listener: frozen, so one listener cannot change what the others and the
+  // property see.
+  const shared = await page.evaluate(async () => {
+    'use strict'; // as a page's modules are: a write to a frozen object throws
+    const el = document.getElementById('probe');
+    const results = [];
+    const tryTo = (what, change) => {
+      try { change(); results.push(`${what}: changed`); } catch (e) { results.push(`${what}: ${e.constructor.name}`); }
+    };
+    const seen = new Promise((resolve) => el.addEventListener('estimate', (e) => {
+      tryTo('credits', () => { e.detail.quote.credits = 99999; });
+      tryTo('line', () => { e.detail.quote.lines[0].credits = 1; });
+      tryTo('request', () => { e.detail.request.model = 'photon'; });
+      tryTo('detail', () => { e.detail.quote = null; });
+      resolve();
+    }, { once: true }));
+    el.setAttribute('duration', '5');
+    await seen;
+    return { results, credits: el.quote.credits, line: el.quote.lines[0].credits, frozen: Object.isFrozen(el.quote.lines) };
+  });
+  assert.deepEqual(shared, {
+    results: ['credits: TypeError', 'line: TypeError', 'request: TypeError', 'detail: TypeError'],
+    credits: 170,
+    line: 170,
+    frozen: true,
+  });
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -462,6 +489,22 @@ test('bad attribute values show a message in the widget and never throw on the p
       assert.equal(await reframe.getAttribute('aria-describedby'), 'why');
     }
   }
+  // Two faults at once are both said, each once: an add-on the widget
+  // cannot use does not hide a resolution the model lacks.
+  const both = await page.evaluate(async () => {
+    const el = document.createElement('credit-estimator');
+    for (const [k, v] of Object.entries({ model: 'ray-2', resolution: '4k', addons: 'upscale' })) el.setAttribute(k, v);
+    document.body.append(el);
+    await new Promise((resolve) => el.addEventListener('estimate', resolve, { once: true }));
+    const texts = (sel) => [...el.shadowRoot.querySelectorAll(sel)].map((e) => e.textContent).filter(Boolean);
+    const invalid = [...el.shadowRoot.querySelectorAll('[aria-invalid=true]')].map((e) => e.labels?.[0]?.textContent);
+    el.remove();
+    return { why: texts('.why'), alert: texts('.alert p'), invalid };
+  });
+  assert.equal(both.why.length, 1);
+  assert.match(both.why[0], /Ray2 on Dream Machine \(web\) has no "4k" price: use 720p or 1080p/);
+  assert.deepEqual(both.alert, ['addons: upscale needs a target resolution, e.g. upscale:2160p']);
+  assert.deepEqual(both.invalid, ['Resolution']);
   // Fixing the attribute brings the estimate back.
   const w = page.locator('#bad-0');
   await w.evaluate((el) => el.setAttribute('platform', 'dream-machine-web'));
@@ -1366,5 +1409,12 @@ test('theming through CSS custom properties on the host', async () => {
   await w.evaluate((el) => el.style.setProperty('--ce-accent', 'rgb(200, 0, 0)'));
   assert.notEqual(before, await accent());
   assert.equal(await accent(), 'rgb(200, 0, 0)');
+  // --ce-radius shapes every corner, not the card alone: 0 squares them all.
+  const corners = () => w.evaluate((el) => [...el.shadowRoot.querySelectorAll('*')]
+    .map((e) => getComputedStyle(e).borderTopLeftRadius)
+    .filter((r) => r !== '0px'));
+  assert.ok((await corners()).length > 10);
+  await w.evaluate((el) => el.style.setProperty('--ce-radius', '0px'));
+  assert.deepEqual(await corners(), []);
   await context.close();
 });
