@@ -81,8 +81,13 @@ pub(crate) fn read<T: FromJs>(value: JsValue, what: &str, code: ErrorCode) -> Re
 
 /// Writes a core result as a plain JS object (`null` for absent values).
 pub(crate) fn write<T: Serialize>(value: &T) -> Result<JsValue> {
-    to_js::to_js(value)
-        .map_err(|e| Error::invalid_request(format!("result could not be converted: {e}")))
+    written(to_js::to_js(value))
+}
+
+/// [`write`]'s outcome as a core result (not generic: one copy).
+#[inline(never)]
+fn written(result: core::result::Result<JsValue, to_js::WriteError>) -> Result<JsValue> {
+    result.map_err(|e| Error::invalid_request(format!("result could not be converted: {e}")))
 }
 
 fn thrown<T>(result: Result<T>) -> core::result::Result<T, JsValue> {

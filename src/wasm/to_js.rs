@@ -221,13 +221,20 @@ impl ser::SerializeStruct for ObjectWriter {
         key: &'static str,
         value: &T,
     ) -> Result<(), WriteError> {
-        let value = value.serialize(Writer)?;
+        self.set(key, value.serialize(Writer)?)
+    }
+    fn end(self) -> Out {
+        Ok(self.0.into())
+    }
+}
+
+impl ObjectWriter {
+    /// Sets field `key` to `value`. Not generic: one copy for every field type.
+    #[inline(never)]
+    fn set(&mut self, key: &'static str, value: JsValue) -> Result<(), WriteError> {
         // Setting a property of a fresh plain object cannot fail.
         with_name(key, |key| Reflect::set(&self.0, key, &value))
             .map(drop)
             .map_err(|_| WriteError(format!("could not set {key}")))
-    }
-    fn end(self) -> Out {
-        Ok(self.0.into())
     }
 }
