@@ -327,6 +327,8 @@ pub struct State {
     /// When the hash was last written (ms), and whether a write waits.
     hash_at: f64,
     hash_pending: bool,
+    /// The hash as this widget last wrote it (with its `#`).
+    hash_written: String,
     /// The DOM while the element is out of the document
     /// ([`Widget::disconnected`]).
     parked: Option<Element>,
@@ -387,6 +389,7 @@ impl Widget {
                 hash_listener: None,
                 hash_at: 0.0,
                 hash_pending: false,
+                hash_written: String::new(),
                 parked: None,
             })
         });
@@ -424,14 +427,24 @@ impl Widget {
     /// [`Widget::disconnected`] put it.
     pub fn connected(&self) {
         if let Ok(mut s) = self.state.try_borrow_mut() {
+            let mut back = false;
             if let Some(root) = s.host().and_then(|h| h.shadow_root()) {
                 if let Some(parked) = s.parked.take() {
                     move_children(&parked, &root);
+                    back = true;
                 }
                 // Again: a move into another document drops it.
                 adopt_sheet(&root);
             }
             s.listen_hash(true);
+            // Back in the page with `sync-url`, the hash and the widget may
+            // have parted while it was out: a link followed meanwhile (a
+            // hash it did not write) is applied, as on `hashchange`; else the
+            // hash is brought up to date with what changed in the widget.
+            if back && s.sync_url && s.in_page() {
+                let link = LOCATION.with(Location::hash) != s.hash_written && s.read_hash();
+                s.update(link);
+            }
         }
     }
 
@@ -869,7 +882,7 @@ impl State {
 
     /// Writes the selection into the URL hash, replacing the history entry
     /// (typing does not flood the back button).
-    fn write_hash(&self) {
+    fn write_hash(&mut self) {
         let Tables::Ready(prices) = &self.prices else {
             return;
         };
@@ -889,6 +902,7 @@ impl State {
         if LOCATION.with(Location::hash) != hash {
             let _ = replace_state(&JsValue::NULL, "", &hash);
         }
+        self.hash_written = hash;
     }
 
     /// Follows `hashchange` (a pasted link, back/forward) while connected

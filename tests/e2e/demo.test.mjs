@@ -370,6 +370,26 @@ test('sync-url keeps the selection in the URL hash, so a link reproduces the est
   });
   await again.page.waitForTimeout(400);
   assert.equal(await again.page.evaluate(() => location.hash), link);
+  // Put back, it catches up with what happened while it was out. The page's
+  // anchor stays the page's...
+  const putBack = () => again.page.evaluate(() => document.body.prepend(window.__removed));
+  const takeOut = (change) => again.page.evaluate(change);
+  await putBack();
+  await again.page.waitForTimeout(400);
+  assert.equal(await again.page.evaluate(() => location.hash), '#faq');
+  // ...its own hash follows a change made while it was out...
+  await choose(w2, { model: 'ray-2-flash' });
+  await again.page.waitForFunction(() => location.hash.includes('model=ray-2-flash&'));
+  await takeOut(() => { window.__removed.remove(); });
+  await takeOut(() => { window.__removed.setAttribute('model', 'ray-2'); });
+  await putBack();
+  await again.page.waitForFunction(() => location.hash.includes('model=ray-2&'));
+  // ...and a link followed while it was out is applied (Photon, 9 images: 3
+  // batches of 16 credits).
+  await takeOut(() => { window.__removed.remove(); });
+  await takeOut(() => { history.replaceState(null, '', '#platform=dream-machine-web&model=photon&images=9'); });
+  await putBack();
+  await again.page.waitForFunction(() => document.querySelector('credit-estimator').quote?.credits === 48);
   assert.deepEqual(again.problems, []);
   await again.context.close();
   await context.close();
