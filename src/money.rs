@@ -82,7 +82,9 @@ pub fn ceil_div(numerator: u64, denominator: u64) -> Option<u64> {
     Some(numerator.div_ceil(denominator))
 }
 
-/// `a * b`, `None` beyond [`MAX_COUNT`].
+/// `a * b`, `None` beyond [`MAX_COUNT`]. (Not inlined: a checked 64-bit
+/// product is long in wasm32, and quote() alone has ten of them.)
+#[inline(never)]
 pub fn mul_count(a: u64, b: u64) -> Option<u64> {
     a.checked_mul(b).filter(|v| *v <= MAX_COUNT)
 }

@@ -249,15 +249,18 @@ pub struct JsEstimator {
 }
 
 /// `new Estimator(options)`.
+#[derive(Default)]
 struct EstimatorOptions {
     tables: Option<Tables>,
 }
 
 impl FromJs for EstimatorOptions {
     fn from_js(value: &JsValue, path: &from_js::Path<'_>) -> from_js::Read<Self> {
+        let mut options = EstimatorOptions::default();
         let mut o = Obj::new(value, path, &["tables"])?;
-        let tables = o.opt("tables");
-        o.finish(EstimatorOptions { tables })
+        o.opt(&mut options.tables, "tables");
+        o.finish()?;
+        Ok(options)
     }
 }
 

@@ -204,11 +204,20 @@ impl ser::SerializeSeq for ArrayWriter {
     type Error = WriteError;
 
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), WriteError> {
-        self.0.push(&value.serialize(Writer)?);
-        Ok(())
+        self.push(value.serialize(Writer))
     }
     fn end(self) -> Out {
         Ok(self.0.into())
+    }
+}
+
+impl ArrayWriter {
+    /// Appends `value`, or passes on its fault. Not generic: one copy for
+    /// every item type.
+    #[inline(never)]
+    fn push(&mut self, value: Out) -> Result<(), WriteError> {
+        self.0.push(&value?);
+        Ok(())
     }
 }
 
@@ -221,7 +230,7 @@ impl ser::SerializeStruct for ObjectWriter {
         key: &'static str,
         value: &T,
     ) -> Result<(), WriteError> {
-        self.set(key, value.serialize(Writer)?)
+        self.set(key, value.serialize(Writer))
     }
     fn end(self) -> Out {
         Ok(self.0.into())
@@ -229,9 +238,12 @@ impl ser::SerializeStruct for ObjectWriter {
 }
 
 impl ObjectWriter {
-    /// Sets field `key` to `value`. Not generic: one copy for every field type.
+    /// Sets field `key` to `value`, or passes on its fault. Not generic: one
+    /// copy for every field type (the fault too is passed on here, not in
+    /// each type's `serialize_field`).
     #[inline(never)]
-    fn set(&mut self, key: &'static str, value: JsValue) -> Result<(), WriteError> {
+    fn set(&mut self, key: &'static str, value: Out) -> Result<(), WriteError> {
+        let value = value?;
         // Setting a property of a fresh plain object cannot fail.
         with_name(key, |key| Reflect::set(&self.0, key, &value))
             .map(drop)

@@ -164,6 +164,8 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// (Not inlined: called some 80 times, it is 0.2 KB gzip smaller as a call.)
+    #[inline(never)]
     fn el(&self, i: usize) -> &Element {
         self.refs.get(i).unwrap_or(&self.spare)
     }
