@@ -196,7 +196,7 @@ fn wallet_count(field: &str, value: f64) -> Result<u64> {
 
 fn wallet_date(field: &str, text: &str) -> Result<Date> {
     calendar::parse_date(text).ok_or_else(|| {
-        Error::invalid_wallet(format!(
+        Error::invalid_wallet_with(format_args!(
             "{field} must be a real date written YYYY-MM-DD, got {}",
             shown(text)
         ))
@@ -206,31 +206,31 @@ fn wallet_date(field: &str, text: &str) -> Result<Date> {
 fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
     let products: Vec<&str> = book.products().iter().map(|p| p.id.as_ref()).collect();
     let product_id = wallet.platform.as_deref().ok_or_else(|| {
-        Error::invalid_wallet(format!(
+        Error::invalid_wallet_with(format_args!(
             "wallet.platform is missing: use {}",
             one_of(&products)
         ))
     })?;
     let product = book.product(product_id).ok_or_else(|| {
-        Error::invalid_wallet(format!(
+        Error::invalid_wallet_with(format_args!(
             "wallet.platform {} is not a product: use {} (wallets belong to a product, not to web or iOS)",
             shown(product_id),
             one_of(&products)
         ))
     })?;
     let plans = book.plans_for_product(&product.id).ok_or_else(|| {
-        Error::invalid_wallet(format!("{} has no plans in the tables", product.name))
+        Error::invalid_wallet_with(format_args!("{} has no plans in the tables", product.name))
     })?;
     let plan_ids: Vec<&str> = plans.iter().map(|p| p.row.id.as_ref()).collect();
     let plan_id = wallet.plan.as_deref().ok_or_else(|| {
-        Error::invalid_wallet(format!(
+        Error::invalid_wallet_with(format_args!(
             "wallet.plan is missing: {} plans are {}",
             product.name,
             one_of(&plan_ids)
         ))
     })?;
     let plan = plans.iter().find(|p| p.row.id == plan_id).ok_or_else(|| {
-        Error::invalid_wallet(format!(
+        Error::invalid_wallet_with(format_args!(
             "wallet.plan {} is not a {} plan: use {}",
             shown(plan_id),
             product.name,
@@ -242,7 +242,7 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
         Some("paused") => Subscription::Paused,
         Some("cancelled") => Subscription::Cancelled,
         Some(other) => {
-            return Err(Error::invalid_wallet(format!(
+            return Err(Error::invalid_wallet_with(format_args!(
                 "wallet.subscription {} is not a state: use active, paused or cancelled",
                 shown(other)
             )));
@@ -275,7 +275,7 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
     let mut lots = Vec::new();
     if let Some(top_ups) = &wallet.top_ups {
         if !allows_top_ups && !top_ups.is_empty() {
-            return Err(Error::invalid_wallet(format!(
+            return Err(Error::invalid_wallet_with(format_args!(
                 "wallet.topUps: {} has no top-up credits; its extra credits come through spendingLimit",
                 product.name
             )));
@@ -284,21 +284,21 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
             let at = format!("wallet.topUps[{i}]");
             let credits = lot
                 .credits
-                .ok_or_else(|| Error::invalid_wallet(format!("{at}.credits is missing")))
+                .ok_or_else(|| Error::invalid_wallet_with(format_args!("{at}.credits is missing")))
                 .and_then(|c| wallet_count(&format!("{at}.credits"), c))?;
             let purchased_text = lot.purchased.as_deref().ok_or_else(|| {
-                Error::invalid_wallet(format!(
+                Error::invalid_wallet_with(format_args!(
                     "{at}.purchased is missing: the purchase date, YYYY-MM-DD"
                 ))
             })?;
             let purchased = wallet_date(&format!("{at}.purchased"), purchased_text)?;
             if purchased > today {
-                return Err(Error::invalid_wallet(format!(
+                return Err(Error::invalid_wallet_with(format_args!(
                     "{at}.purchased {purchased_text} is after wallet.today {today_text}"
                 )));
             }
             let expires = book.top_up_expires(purchased).ok_or_else(|| {
-                Error::invalid_wallet(format!(
+                Error::invalid_wallet_with(format_args!(
                     "{at}.purchased {purchased_text} is too late: the top-up would count past 9999-12-31, the last date a wallet can give"
                 ))
             })?;
@@ -321,7 +321,7 @@ fn validate<'a>(book: &'a PriceBook, wallet: &Wallet) -> Result<Checked<'a>> {
         .map(|s| wallet_count("wallet.spendingLimit", s))
         .transpose()?;
     if spending_limit.is_some() && allows_top_ups {
-        return Err(Error::invalid_wallet(format!(
+        return Err(Error::invalid_wallet_with(format_args!(
             "wallet.spendingLimit: {} has no spending limit; it uses top-up credits",
             product.name
         )));
@@ -371,9 +371,9 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
         } else {
             format!("{} ({other})", platform.name)
         };
-        return Err(Error::new(
+        return Err(Error::with(
             ErrorCode::PlatformMismatch,
-            format!(
+            format_args!(
                 "the request is for {named} but the wallet holds {} credits: credits cannot transfer between {} and {other}",
                 wallet.product.name, wallet.product.name
             ),
@@ -384,7 +384,7 @@ fn cost_of(book: &PriceBook, wallet: &Checked<'_>, request: &CheckRequest) -> Re
         CheckRequest::Generation(r) => {
             if r.platform.is_none() {
                 // Neither a generation nor a known cost: say both are allowed.
-                return Err(Error::invalid_request(format!(
+                return Err(Error::invalid_request_with(format_args!(
                     "{}, or give {{ credits }} when the cost is already known",
                     quote::missing_platform(book)
                 )));
@@ -452,7 +452,7 @@ fn total(pools: &Pools<'_>) -> Result<u64> {
 /// A wallet whose credits, or hidden top-up credits, add up past what
 /// JavaScript holds exactly (rule 15: refused, not a wrong number).
 fn too_many_credits() -> Error {
-    Error::invalid_wallet(format!(
+    Error::invalid_wallet_with(format_args!(
         "the wallet holds more than {} credits",
         grouped(MAX_COUNT)
     ))

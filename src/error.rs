@@ -102,6 +102,35 @@ impl Error {
         Error::new(ErrorCode::InvalidTables, message)
     }
 
+    /// An error of kind `code` whose message `args` writes: one call at
+    /// each of the many places that word a message, the writing and the
+    /// error made here once. (The crate's own messages go through this and
+    /// the `…_with` shorthands, which are smaller in the wasm than a
+    /// `format!` handed to [`Error::new`]; `new` and its shorthands take a
+    /// message already written.)
+    #[inline(never)]
+    pub(crate) fn with(code: ErrorCode, args: fmt::Arguments<'_>) -> Self {
+        Error {
+            code,
+            message: alloc::fmt::format(args),
+        }
+    }
+
+    /// [`Error::with`] for [`ErrorCode::InvalidRequest`].
+    pub(crate) fn invalid_request_with(args: fmt::Arguments<'_>) -> Self {
+        Error::with(ErrorCode::InvalidRequest, args)
+    }
+
+    /// [`Error::with`] for [`ErrorCode::InvalidWallet`].
+    pub(crate) fn invalid_wallet_with(args: fmt::Arguments<'_>) -> Self {
+        Error::with(ErrorCode::InvalidWallet, args)
+    }
+
+    /// [`Error::with`] for [`ErrorCode::Unpriced`].
+    pub(crate) fn unpriced_with(args: fmt::Arguments<'_>) -> Self {
+        Error::with(ErrorCode::Unpriced, args)
+    }
+
     /// What kind of failure this is.
     pub fn code(&self) -> ErrorCode {
         self.code

@@ -158,10 +158,12 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
     for (i, line) in usage.iter().enumerate() {
         let at = format!("usage[{i}]");
         let request = line.request.as_ref().ok_or_else(|| {
-            Error::invalid_request(format!("{at}.request is missing: give a quote() request"))
+            Error::invalid_request_with(format_args!(
+                "{at}.request is missing: give a quote() request"
+            ))
         })?;
         let per_month = line.per_month.ok_or_else(|| {
-            Error::invalid_request(format!(
+            Error::invalid_request_with(format_args!(
                 "{at}.perMonth is missing: how many a month, a whole number from 0"
             ))
         })?;
@@ -173,9 +175,9 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
             && p != platform
             && book.platform(p).is_some()
         {
-            return Err(Error::new(
+            return Err(Error::with(
                 ErrorCode::PlatformMismatch,
-                format!(
+                format_args!(
                     "{at}.request is for {p} but these are {platform} plans: plans are sold for one platform each, so a plan is fitted to that platform's generations (fit each platform's usage on its own)"
                 ),
             ));
@@ -183,13 +185,13 @@ fn monthly_credits(book: &PriceBook, platform: &str, usage: &[UsageLine]) -> Res
         let cost = quote::quote(book, request).map_err(|e| e.at(&format!("{at}.request")))?;
         approximate |= cost.approximate && count > 0;
         let line_total = mul_count(cost.credits, count).ok_or_else(|| {
-            Error::invalid_request(format!(
+            Error::invalid_request_with(format_args!(
                 "{at}: the monthly total would exceed {} credits",
                 grouped(MAX_COUNT)
             ))
         })?;
         total = add_count(total, line_total).ok_or_else(|| {
-            Error::invalid_request(format!(
+            Error::invalid_request_with(format_args!(
                 "usage: the monthly total would exceed {} credits",
                 grouped(MAX_COUNT)
             ))
@@ -393,20 +395,20 @@ pub fn plan_fit(book: &PriceBook, request: &PlanFitRequest) -> Result<PlanFit> {
     let billing = match request.billing.as_deref() {
         None => Billing::Monthly,
         Some(id) => Billing::from_id(id).ok_or_else(|| {
-            Error::invalid_request(format!(
+            Error::invalid_request_with(format_args!(
                 "billing {} is not a billing period: use monthly or annual",
                 shown(id)
             ))
         })?,
     };
     let plans = book.plans_for_platform(&platform.id).ok_or_else(|| {
-        Error::unpriced(format!(
+        Error::unpriced_with(format_args!(
             "{} plans are not published: there is nothing to fit",
             platform.name
         ))
     })?;
     if plans.iter().all(|p| p.row.credits.is_none()) {
-        return Err(Error::unpriced(format!(
+        return Err(Error::unpriced_with(format_args!(
             "{} plans exist but their credit allocations are not published, so no plan can be fitted",
             platform.name
         )));

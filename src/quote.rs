@@ -204,13 +204,13 @@ impl Seconds {
     /// as 0: billing it one step would charge for nothing.
     fn parse(field: &str, value: f64) -> Result<Seconds> {
         let not_positive = || {
-            Error::invalid_request(format!(
+            Error::invalid_request_with(format_args!(
                 "{field} must be a number of seconds above 0, got {}",
                 describe_number(value)
             ))
         };
         let too_large = || {
-            Error::invalid_request(format!(
+            Error::invalid_request_with(format_args!(
                 "{field} is too large: at most {} seconds can be billed",
                 grouped(MAX_COUNT)
             ))
@@ -334,7 +334,7 @@ pub(crate) fn not_a_count(field: &str, what: &str, min: u64, value: f64) -> Stri
 }
 
 fn total_overflow() -> Error {
-    Error::invalid_request(format!(
+    Error::invalid_request_with(format_args!(
         "the total would exceed {} credits, the largest whole number JavaScript holds exactly",
         grouped(MAX_COUNT)
     ))
@@ -363,20 +363,20 @@ impl<'a> Addons<'a> {
         for (i, addon) in addons.iter().enumerate() {
             let at = format!("addons[{i}]");
             let kind = addon.kind.as_deref().ok_or_else(|| {
-                Error::invalid_request(format!(
+                Error::invalid_request_with(format_args!(
                     "{at}.kind is missing: use {}",
                     one_of(&ADDON_KINDS)
                 ))
             })?;
             let Some(kind) = ADDON_KINDS.iter().copied().find(|k| *k == kind) else {
-                return Err(Error::invalid_request(format!(
+                return Err(Error::invalid_request_with(format_args!(
                     "{at}.kind {} is not an add-on: use {}",
                     shown(kind),
                     one_of(&ADDON_KINDS)
                 )));
             };
             if seen.contains(&kind) {
-                return Err(Error::invalid_request(format!(
+                return Err(Error::invalid_request_with(format_args!(
                     "{at}: {kind} is given twice; each add-on kind may appear once"
                 )));
             }
@@ -384,19 +384,19 @@ impl<'a> Addons<'a> {
             let takes_to = kind == "upscale";
             let takes_seconds = kind == "extend";
             if addon.to.is_some() && !takes_to {
-                return Err(Error::invalid_request(format!(
+                return Err(Error::invalid_request_with(format_args!(
                     "{at}: {kind} takes no `to`; only upscale does"
                 )));
             }
             if addon.seconds.is_some() && !takes_seconds {
-                return Err(Error::invalid_request(format!(
+                return Err(Error::invalid_request_with(format_args!(
                     "{at}: {kind} takes no `seconds`; only extend does"
                 )));
             }
             match kind {
                 "extend" => {
                     let seconds = addon.seconds.ok_or_else(|| {
-                        Error::invalid_request(format!(
+                        Error::invalid_request_with(format_args!(
                             "{at}.seconds is missing: extend needs the seconds to add, e.g. {{ kind: \"extend\", seconds: 5 }}"
                         ))
                     })?;
@@ -404,13 +404,13 @@ impl<'a> Addons<'a> {
                 }
                 "upscale" => {
                     let to = addon.to.as_deref().ok_or_else(|| {
-                        Error::invalid_request(format!(
+                        Error::invalid_request_with(format_args!(
                             "{at}.to is missing: upscale needs a target resolution, {}",
                             one_of(&book.upscale_target_ids())
                         ))
                     })?;
                     out.upscale = Some(book.resolution(to).ok_or_else(|| {
-                        Error::invalid_request(format!(
+                        Error::invalid_request_with(format_args!(
                             "{at}.to {} is not a resolution: use {}",
                             shown(to),
                             one_of(&resolution_ids(book))
@@ -548,9 +548,9 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
         && book.resolution(res).is_none()
         && PriceBook::output(model).is_none()
     {
-        return Err(Error::new(
+        return Err(Error::with(
             ErrorCode::UnsupportedResolution,
-            format!(
+            format_args!(
                 "resolution {} is not one of {}",
                 shown(res),
                 one_of(&resolution_ids(book))
@@ -569,15 +569,15 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
         None => Err(unpublished(book, platform, model)),
         Some(Output::Image) => {
             if duration.is_some() {
-                return Err(Error::invalid_request(format!(
+                return Err(Error::invalid_request_with(format_args!(
                     "durationSeconds does not apply to {}, which makes images: give `images` instead",
                     model.name
                 )));
             }
             if let Some(res) = request.resolution.as_deref() {
-                return Err(Error::new(
+                return Err(Error::with(
                     ErrorCode::UnsupportedResolution,
-                    format!(
+                    format_args!(
                         "{} images are priced without a resolution; leave out resolution (got {})",
                         model.name,
                         shown(res)
@@ -585,7 +585,7 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
                 ));
             }
             let count = images.ok_or_else(|| {
-                Error::invalid_request(format!(
+                Error::invalid_request_with(format_args!(
                     "images is missing: say how many {} images, a whole number from 1",
                     model.name
                 ))
@@ -595,7 +595,7 @@ pub fn quote(book: &PriceBook, request: &QuoteRequest) -> Result<Quote> {
         }
         Some(Output::Video) => {
             if images.is_some() {
-                return Err(Error::invalid_request(format!(
+                return Err(Error::invalid_request_with(format_args!(
                     "images does not apply to {}, which makes video: give durationSeconds instead",
                     model.name
                 )));
@@ -628,9 +628,9 @@ pub(crate) fn find_platform<'a>(
 ) -> Result<&'a schema::Platform> {
     let id = id.ok_or_else(|| Error::invalid_request(missing_platform(book)))?;
     book.platform(id).ok_or_else(|| {
-        Error::new(
+        Error::with(
             ErrorCode::UnknownPlatform,
-            format!(
+            format_args!(
                 "unknown platform {}: use {}",
                 shown(id),
                 one_of(&platform_ids(book))
@@ -656,7 +656,7 @@ fn find_model<'a>(
             .collect()
     };
     let id = id.ok_or_else(|| {
-        Error::invalid_request(format!(
+        Error::invalid_request_with(format_args!(
             "model is missing: {} offers {}",
             platform.name,
             one_of(&offered())
@@ -664,9 +664,9 @@ fn find_model<'a>(
     })?;
     match book.model(id) {
         Some(model) if model.product == platform.product => Ok(model),
-        Some(model) => Err(Error::new(
+        Some(model) => Err(Error::with(
             ErrorCode::UnknownModel,
-            format!(
+            format_args!(
                 "{} is a {} model, not on {}: use {}",
                 model.name,
                 book.product(&model.product)
@@ -675,9 +675,9 @@ fn find_model<'a>(
                 one_of(&offered())
             ),
         )),
-        None => Err(Error::new(
+        None => Err(Error::with(
             ErrorCode::UnknownModel,
-            format!(
+            format_args!(
                 "unknown model {} (ids are exact and lower case): {} offers {}",
                 shown(id),
                 platform.name,
@@ -709,7 +709,7 @@ fn price_images(
     addons: &Addons<'_>,
 ) -> Result<()> {
     let rate = b.book.image_rate(&model.id, &platform.id).ok_or_else(|| {
-        Error::unpriced(format!(
+        Error::unpriced_with(format_args!(
             "{} images on {}: the article publishes no rate",
             model.name, platform.name
         ))
@@ -717,9 +717,9 @@ fn price_images(
     // Every add-on that does not apply is named, not only the first.
     let video_only = addons.kinds_but("reframe");
     if !video_only.is_empty() {
-        return Err(Error::new(
+        return Err(Error::with(
             ErrorCode::InvalidAddon,
-            format!(
+            format_args!(
                 "{} {} to video, not to {} images; images take only reframe",
                 all_of(&video_only),
                 plural(video_only.len() as u64, "applies", "apply"),
@@ -764,7 +764,7 @@ fn price_images(
     }
     if addons.reframe {
         let rate = b.book.reframe_image_rate(&model.id).ok_or_else(|| {
-            Error::unpriced(format!(
+            Error::unpriced_with(format_args!(
                 "reframe of {} images: the article publishes no rate",
                 model.name
             ))
@@ -826,13 +826,13 @@ fn price_video(
         Vec::new()
     };
     if resolutions.is_empty() {
-        return Err(Error::unpriced(format!(
+        return Err(Error::unpriced_with(format_args!(
             "{} video on {}: the article publishes no rate",
             model.name, platform.name
         )));
     }
     let res_id = resolution.ok_or_else(|| {
-        Error::invalid_request(format!(
+        Error::invalid_request_with(format_args!(
             "resolution is missing: {} on {} comes in {}",
             model.name,
             platform.name,
@@ -845,9 +845,9 @@ fn price_video(
             Some(_) => res_id.to_owned(),
             None => shown(res_id),
         };
-        return Err(Error::new(
+        return Err(Error::with(
             ErrorCode::UnsupportedResolution,
-            format!(
+            format_args!(
                 "{} on {} has no {asked} price: use {}",
                 model.name,
                 platform.name,
@@ -856,7 +856,7 @@ fn price_video(
         ));
     }
     let duration = duration.ok_or_else(|| {
-        Error::invalid_request(format!(
+        Error::invalid_request_with(format_args!(
             "durationSeconds is missing: say how long the {} clip is",
             model.name
         ))
@@ -872,9 +872,9 @@ fn price_video(
                 .iter()
                 .map(|c| format!("{} s", grouped(c.seconds.into())))
                 .collect();
-            return Err(Error::new(
+            return Err(Error::with(
                 ErrorCode::UnsupportedDuration,
-                format!(
+                format_args!(
                     "{} {res_id} on {} is priced only as {} clips, not {} s",
                     model.name,
                     platform.name,
@@ -931,7 +931,7 @@ fn price_video(
     let mut clip = duration;
     if let Some(extra) = addons.extend {
         let (Some(per_step), Some(text)) = (clip_rate.per_step, clip_rate.text.as_ref()) else {
-            return Err(Error::unpriced(format!(
+            return Err(Error::unpriced_with(format_args!(
                 "extend of {} {res_id}: the article has no {step}-second price to take the rate from",
                 model.name
             )));
@@ -982,9 +982,9 @@ fn price_video(
     if let Some(target) = addons.upscale {
         let from = book.resolution(res_id).map_or(0, |r| r.lines);
         if target.lines <= from {
-            return Err(Error::new(
+            return Err(Error::with(
                 ErrorCode::InvalidAddon,
-                format!(
+                format_args!(
                     "upscale to {} from a {res_id} clip is not an upscale: pick a higher resolution than {res_id}",
                     target.id
                 ),
@@ -1006,7 +1006,7 @@ fn price_video(
             } else {
                 String::new()
             };
-            Error::unpriced(format!(
+            Error::unpriced_with(format_args!(
                 "upscale from {res_id}{to}: the article publishes no rate; it prices {}",
                 one_of(&priced)
             ))
@@ -1033,7 +1033,7 @@ fn price_video(
 
     if addons.reframe {
         let rate = book.reframe_video_rate(&model.id).ok_or_else(|| {
-            Error::unpriced(format!(
+            Error::unpriced_with(format_args!(
                 "reframe of {} video: the article publishes reframe rates only for {}",
                 model.name,
                 one_of(

@@ -87,7 +87,9 @@ pub(crate) fn write<T: Serialize>(value: &T) -> Result<JsValue> {
 /// [`write`]'s outcome as a core result (not generic: one copy).
 #[inline(never)]
 fn written(result: core::result::Result<JsValue, to_js::WriteError>) -> Result<JsValue> {
-    result.map_err(|e| Error::invalid_request(format!("result could not be converted: {e}")))
+    result.map_err(|e| {
+        Error::invalid_request_with(format_args!("result could not be converted: {e}"))
+    })
 }
 
 fn thrown<T>(result: Result<T>) -> core::result::Result<T, JsValue> {
@@ -112,7 +114,7 @@ fn quote_with(e: &Estimator, request: JsValue) -> Result<JsValue> {
 
 fn quote_many_with(e: &Estimator, requests: JsValue) -> Result<JsValue> {
     if !is_array(&requests) {
-        return Err(Error::invalid_request(format!(
+        return Err(Error::invalid_request_with(format_args!(
             "quoteMany() takes an array of quote() requests, got {}",
             describe(&requests)
         )));

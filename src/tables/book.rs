@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::schema::{self, Rows, Source, Tables, Text};
 use crate::calendar;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::money;
 
 /// What a model makes.
@@ -419,20 +419,22 @@ struct Checked {
     luma_agents_plans: Vec<PlanPrice>,
 }
 
-fn fault(path: &str, message: impl AsRef<str>) -> Error {
-    Error::invalid_tables(format!("{path}: {}", message.as_ref()))
+/// A fault of the row at `path`, `message` written after its path (one
+/// writing for both).
+fn fault(path: &str, message: core::fmt::Arguments<'_>) -> Error {
+    Error::with(ErrorCode::InvalidTables, format_args!("{path}: {message}"))
 }
 
 fn require_text(path: &str, field: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(fault(path, format!("{field} must not be empty")));
+        return Err(fault(path, format_args!("{field} must not be empty")));
     }
     Ok(())
 }
 
 fn require_positive(path: &str, field: &str, value: u32) -> Result<()> {
     if value == 0 {
-        return Err(fault(path, format!("{field} must be more than 0")));
+        return Err(fault(path, format_args!("{field} must be more than 0")));
     }
     Ok(())
 }
@@ -455,14 +457,25 @@ fn require_unique<'r, T, K: Ord, L: core::fmt::Display>(
         (Some(a), Some(b)) => key(a).cmp(&key(b)),
         _ => Ordering::Less,
     };
-    let Some((first, i, row)) =
-        first_repeat(rows.len(), &order).and_then(|(f, i)| Some((f, i, rows.get(i)?)))
+    let label = |i: usize| rows.get(i).map(|row| label(row).to_string());
+    duplicate(table, rows.len(), &order, &label)
+}
+
+/// [`require_unique`]'s search and message, not generic: one copy for
+/// every kind of row.
+fn duplicate(
+    table: &str,
+    n: usize,
+    order: &dyn Fn(usize, usize) -> Ordering,
+    label: &dyn Fn(usize) -> Option<String>,
+) -> Result<()> {
+    let Some((first, i, label)) = first_repeat(n, order).and_then(|(f, i)| Some((f, i, label(i)?)))
     else {
         return Ok(());
     };
     Err(fault(
-        &format!("{table}[{i}] ({})", label(row)),
-        format!("duplicate row: {table}[{first}] already gives this"),
+        &format!("{table}[{i}] ({label})"),
+        format_args!("duplicate row: {table}[{first}] already gives this"),
     ))
 }
 
@@ -488,11 +501,11 @@ fn parse_usd(path: &str, field: &str, text: &str) -> Result<Decimal> {
     match Decimal::from_str_exact(text) {
         Ok(value) if value.is_sign_negative() => Err(fault(
             path,
-            format!("{field} must not be negative, got \"{text}\""),
+            format_args!("{field} must not be negative, got \"{text}\""),
         )),
         Ok(value) if value > Decimal::from(money::MAX_USD) => Err(fault(
             path,
-            format!(
+            format_args!(
                 "{field} must be at most {}, got \"{text}\"",
                 money::grouped(u64::from(money::MAX_USD))
             ),
@@ -500,13 +513,13 @@ fn parse_usd(path: &str, field: &str, text: &str) -> Result<Decimal> {
         Ok(value) if is_dollars_and_cents(text) => Ok(value),
         Ok(_) => Err(fault(
             path,
-            format!(
+            format_args!(
                 "{field} must be dollars with at most 2 decimal places, like \"9.99\", got \"{text}\""
             ),
         )),
         Err(_) => Err(fault(
             path,
-            format!("{field} must be a decimal string like \"9.99\", got \"{text}\""),
+            format_args!("{field} must be a decimal string like \"9.99\", got \"{text}\""),
         )),
     }
 }
@@ -535,14 +548,14 @@ fn per_step(path: &str, step: u32, clip_seconds: u32, credits: u32) -> Result<u6
     if !clip_seconds.is_multiple_of(step) {
         return Err(fault(
             path,
-            format!("clipSeconds must be a multiple of the {step}-second billing step"),
+            format_args!("clipSeconds must be a multiple of the {step}-second billing step"),
         ));
     }
     let steps = clip_seconds / step;
     if !credits.is_multiple_of(steps) {
         return Err(fault(
             path,
-            format!("{credits} credits do not divide evenly into {steps} steps of {step} s"),
+            format_args!("{credits} credits do not divide evenly into {steps} steps of {step} s"),
         ));
     }
     Ok(u64::from(credits / steps))
@@ -567,7 +580,7 @@ impl Checked {
         if t.plans.dream_machine_web.platform == t.plans.luma_agents.platform {
             return Err(fault(
                 "plans.lumaAgents.platform",
-                "must differ from plans.dreamMachineWeb.platform",
+                format_args!("must differ from plans.dreamMachineWeb.platform"),
             ));
         }
         Ok(Checked {
@@ -585,11 +598,14 @@ fn check_edition(e: &schema::Edition) -> Result<()> {
     if calendar::parse_date(&e.effective).is_none() {
         return Err(fault(
             "edition.effective",
-            format!("must be a date written YYYY-MM-DD, got \"{}\"", e.effective),
+            format_args!("must be a date written YYYY-MM-DD, got \"{}\"", e.effective),
         ));
     }
     if e.sources.is_empty() {
-        return Err(fault("edition.sources", "list at least one source"));
+        return Err(fault(
+            "edition.sources",
+            format_args!("list at least one source"),
+        ));
     }
     for (i, s) in e.sources.iter().enumerate() {
         require_text(&format!("edition.sources[{i}]"), "title", &s.title)?;
@@ -612,7 +628,7 @@ fn check_catalog(t: &Tables) -> Result<()> {
         if p.extra_credits != "topUps" && p.extra_credits != "spendingLimit" {
             return Err(fault(
                 &path,
-                format!(
+                format_args!(
                     "extraCredits must be \"topUps\" or \"spendingLimit\", got \"{}\"",
                     p.extra_credits
                 ),
@@ -627,7 +643,7 @@ fn check_catalog(t: &Tables) -> Result<()> {
         } else {
             Err(fault(
                 path,
-                format!("product \"{id}\" is not in catalog.products"),
+                format_args!("product \"{id}\" is not in catalog.products"),
             ))
         }
     };
@@ -649,7 +665,7 @@ fn check_catalog(t: &Tables) -> Result<()> {
         {
             return Err(fault(
                 &path,
-                format!("output must be \"image\", \"video\" or null, got \"{output}\""),
+                format_args!("output must be \"image\", \"video\" or null, got \"{output}\""),
             ));
         }
     }
@@ -666,7 +682,7 @@ fn check_catalog(t: &Tables) -> Result<()> {
         if let Some(first) = c.resolutions[..i].iter().position(|o| o.lines == r.lines) {
             return Err(fault(
                 &format!("catalog.resolutions[{i}] ({})", r.id),
-                format!(
+                format_args!(
                     "lines {} is already catalog.resolutions[{first}] ({})'s: each resolution needs its own height in lines, which orders upscales",
                     r.lines, c.resolutions[first].id
                 ),
@@ -683,7 +699,12 @@ fn model_of<'a>(t: &'a Tables, path: &str, id: &str, output: Output) -> Result<&
         .models
         .iter()
         .find(|m| m.id == id)
-        .ok_or_else(|| fault(path, format!("model \"{id}\" is not in catalog.models")))?;
+        .ok_or_else(|| {
+            fault(
+                path,
+                format_args!("model \"{id}\" is not in catalog.models"),
+            )
+        })?;
     if PriceBook::output(model) != Some(output) {
         let wanted = match output {
             Output::Image => "image",
@@ -691,7 +712,7 @@ fn model_of<'a>(t: &'a Tables, path: &str, id: &str, output: Output) -> Result<&
         };
         return Err(fault(
             path,
-            format!("model \"{id}\" must have output \"{wanted}\" in catalog.models"),
+            format_args!("model \"{id}\" must have output \"{wanted}\" in catalog.models"),
         ));
     }
     Ok(model)
@@ -705,7 +726,7 @@ fn platform_of<'a>(t: &'a Tables, path: &str, id: &str) -> Result<&'a schema::Pl
         .ok_or_else(|| {
             fault(
                 path,
-                format!("platform \"{id}\" is not in catalog.platforms"),
+                format_args!("platform \"{id}\" is not in catalog.platforms"),
             )
         })
 }
@@ -714,7 +735,7 @@ fn same_product(path: &str, model: &schema::Model, platform: &schema::Platform) 
     if model.product != platform.product {
         return Err(fault(
             path,
-            format!(
+            format_args!(
                 "model \"{}\" belongs to {} but platform \"{}\" to {}",
                 model.id, model.product, platform.id, platform.product
             ),
@@ -729,7 +750,7 @@ fn resolution_of(t: &Tables, path: &str, id: &str) -> Result<()> {
     } else {
         Err(fault(
             path,
-            format!("resolution \"{id}\" is not in catalog.resolutions"),
+            format_args!("resolution \"{id}\" is not in catalog.resolutions"),
         ))
     }
 }
@@ -740,7 +761,10 @@ fn check_images(t: &Tables) -> Result<()> {
         let path = format!("images.rates[{i}] ({})", r.model);
         let model = model_of(t, &path, &r.model, Output::Image)?;
         if r.platforms.is_empty() {
-            return Err(fault(&path, "platforms must list at least one platform"));
+            return Err(fault(
+                &path,
+                format_args!("platforms must list at least one platform"),
+            ));
         }
         for p in r.platforms.iter() {
             same_product(&path, model, platform_of(t, &path, p)?)?;
@@ -793,7 +817,9 @@ fn check_video(t: &Tables) -> Result<()> {
     if ios.platform == web.platform {
         return Err(fault(
             "videoIos.platform",
-            "must differ from videoWeb.platform: a platform sells either fixed clips or seconds",
+            format_args!(
+                "must differ from videoWeb.platform: a platform sells either fixed clips or seconds"
+            ),
         ));
     }
     for (i, r) in ios.rates.iter().enumerate() {
@@ -825,7 +851,9 @@ fn check_modify(t: &Tables, step: u32) -> Result<u64> {
             Some(first) if first != this => {
                 return Err(fault(
                     &path,
-                    format!("{this} credits per {step} s differs from the first row's {first}"),
+                    format_args!(
+                        "{this} credits per {step} s differs from the first row's {first}"
+                    ),
                 ));
             }
             _ => rate = Some(this),
@@ -837,7 +865,12 @@ fn check_modify(t: &Tables, step: u32) -> Result<u64> {
         |c| c.clip_seconds,
         |c| format!("{} s", c.clip_seconds),
     )?;
-    rate.ok_or_else(|| fault("addons.modify.clips", "list at least one price"))
+    rate.ok_or_else(|| {
+        fault(
+            "addons.modify.clips",
+            format_args!("list at least one price"),
+        )
+    })
 }
 
 fn check_reframe(t: &Tables) -> Result<()> {
@@ -883,7 +916,10 @@ fn check_upscale(t: &Tables, step: u32) -> Result<Vec<(Text, Text, u64)>> {
         resolution_of(t, &path, &r.from)?;
         resolution_of(t, &path, &r.to)?;
         if lines(&r.to) <= lines(&r.from) {
-            return Err(fault(&path, "to must be a higher resolution than from"));
+            return Err(fault(
+                &path,
+                format_args!("to must be a higher resolution than from"),
+            ));
         }
         let credits = per_step(&path, step, r.clip_seconds, r.credits)?;
         rates.push((r.from.clone(), r.to.clone(), credits));
@@ -904,7 +940,7 @@ fn check_top_up(t: &schema::TopUp) -> Result<TopUpPrice> {
     require_positive(path, "validMonths", t.valid_months)?;
     let price_usd = parse_usd(path, "priceUsd", &t.price_usd)?;
     if price_usd.is_zero() {
-        return Err(fault(path, "priceUsd must be more than 0"));
+        return Err(fault(path, format_args!("priceUsd must be more than 0")));
     }
     Ok(TopUpPrice {
         credits: u64::from(t.credits),
@@ -920,7 +956,7 @@ fn check_plans(t: &Tables, table: &str, list: &schema::PlanList) -> Result<Vec<P
     // A wallet names one of them, and plan fit weighs them: with none, both
     // would say untrue things ("plans exist but…", "use nothing").
     if list.plans.is_empty() {
-        return Err(fault(&rows, "must list at least one plan"));
+        return Err(fault(&rows, format_args!("must list at least one plan")));
     }
     let mut plans = Vec::with_capacity(list.plans.len());
     for (i, p) in list.plans.iter().enumerate() {
