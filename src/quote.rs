@@ -1026,7 +1026,7 @@ fn price_video(
         // rule 9): a longer clip's is a reading, and said to be one.
         if clip_steps > 1 {
             b.notes.push(format!(
-                "upscale rates are published for {step} s clips only, so a longer clip is billed per started {step} s"
+                "upscale rates are published for {step} s clips only; a longer clip is priced here per started {step} s at that rate, a reading of the rates' “({step}s)”"
             ));
         }
     }

@@ -233,7 +233,7 @@ fn extend_bills_the_clips_own_rate_and_lengthens_the_clip() {
     assert_eq!(upscale.billed_seconds, Some(15));
     // Rates are published "(5s)" only: billing a longer clip per 5 s is a
     // reading, and the quote says so; a 5 s clip needs no such note.
-    let per_step = "upscale rates are published for 5 s clips only, so a longer clip is billed per started 5 s";
+    let per_step = "upscale rates are published for 5 s clips only; a longer clip is priced here per started 5 s at that rate, a reading of the rates' “(5s)”";
     assert!(q.notes.iter().any(|n| n == per_step), "{:?}", q.notes);
     let five = quote(&web(
         r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"upscale","to":"1080p"}]"#,

@@ -864,6 +864,11 @@ impl State {
             items.push((m.id.clone(), format!("{}{note}", m.name)));
         }
         fill(ui, r::MODEL, items, get(Field::Model), false);
+        // A model shown with its note ("Ray3.14 — costs not published")
+        // takes the row's whole width, so its select does not cut it.
+        if let Ok(Some(row)) = ui.el(r::MODEL).closest(".row") {
+            flag(&row, "data-long", ctx.model.is_some_and(|m| !m.priced));
+        }
 
         let video = kind == Kind::Video;
         let mut items = Options::new();

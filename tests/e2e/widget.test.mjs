@@ -840,22 +840,49 @@ test("every menu shows its whole choice, at every width of the widget", async ()
   await w.getByText('Check my balance').click();
   // Each chosen option's text, measured in the select's own font, against
   // the room the select gives it (its arrow sits in the right padding), as
-  // the widget is made 256 to 1,280 px wide (the layout changes with it).
+  // the widget is made 256 to 1,280 px wide (the layout changes with it),
+  // for every model of every platform, and every plan and state of the
+  // wallet. A model with its note ("Ray2 Flash — no rate published here")
+  // fits from a 360 px widget (a phone's), the rest from the narrowest.
   const cut = await w.evaluate((el) => {
+    const root = el.shadowRoot;
     const ctx = document.createElement('canvas').getContext('2d');
-    const out = [];
-    for (let width = 256; width <= 1280; width += 4) {
-      el.style.width = `${width}px`;
-      for (const select of el.shadowRoot.querySelectorAll('select')) {
-        const style = getComputedStyle(select);
-        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-        const text = select.selectedOptions[0]?.textContent ?? '';
-        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        if (ctx.measureText(text).width > room) out.push(`${width} px: ${text}`);
+    const choose = (select, value) => {
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    const out = new Set();
+    const sweep = (from) => {
+      for (let width = from; width <= 1280; width += 4) {
+        el.style.width = `${width}px`;
+        for (const select of root.querySelectorAll('select')) {
+          const style = getComputedStyle(select);
+          ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const text = select.selectedOptions[0]?.textContent ?? '';
+          const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          if (ctx.measureText(text).width > room) out.add(`${text} at ${width} px`);
+        }
+      }
+    };
+    const platform = root.querySelector('#f-platform');
+    const model = root.querySelector('#f-model');
+    for (const p of [...platform.options].map((o) => o.value)) {
+      choose(platform, p);
+      for (const m of [...model.options].map((o) => o.value)) {
+        choose(model, m);
+        sweep(model.selectedOptions[0].textContent.includes(' — ') ? 360 : 256);
+      }
+    }
+    choose(platform, 'dream-machine-web');
+    for (const id of ['#f-wallet-plan', '#f-wallet-status']) {
+      const select = root.querySelector(id);
+      for (const v of [...select.options].map((o) => o.value)) {
+        choose(select, v);
+        sweep(256);
       }
     }
     el.style.width = '';
-    return out;
+    return [...out];
   });
   assert.deepEqual(cut, []);
   assert.equal(await w.getByLabel('Platform').evaluate((s) => s.selectedOptions[0].textContent), 'Dream Machine (web)');
