@@ -1,6 +1,7 @@
 //! The tables: what build.rs baked in is exactly `pricing/*.json`, and
 //! validation of tables given at run time names the faulty row.
 
+use credit_estimator::catalog::CatalogModel;
 use credit_estimator::{ErrorCode, Estimator, QuoteRequest, Tables, default_tables};
 use serde_json::{Value, json};
 
@@ -35,6 +36,17 @@ fn assert_fault(tables: Value, words: &[&str]) {
     for w in words {
         assert!(message.contains(w), "{message:?} should mention {w:?}");
     }
+}
+
+/// Model `model` as `e.catalog()` lists it on `platform`.
+#[track_caller]
+fn catalog_model(e: &Estimator, platform: &str, model: &str) -> CatalogModel {
+    e.catalog()
+        .platforms
+        .into_iter()
+        .find(|p| p.id == platform)
+        .and_then(|p| p.models.into_iter().find(|m| m.id == model))
+        .unwrap_or_else(|| panic!("no {model} on {platform} in the catalog"))
 }
 
 /// Deletes `key` from the table row `row`, which must hold it.
@@ -350,14 +362,7 @@ fn a_model_without_costs_is_said_to_be_unpublished_in_its_own_products_words() {
         err.message(),
         "Ray3 on Dream Machine (web): the article publishes no rate"
     );
-    let note = |id: &str, platform: &str| {
-        e.catalog()
-            .platforms
-            .into_iter()
-            .find(|p| p.id == platform)
-            .and_then(|p| p.models.into_iter().find(|m| m.id == id))
-            .and_then(|m| m.note)
-    };
+    let note = |id: &str, platform: &str| catalog_model(&e, platform, id).note;
     assert_eq!(
         note("ray-3", "dream-machine-web").as_deref(),
         Some("costs not published")
@@ -383,13 +388,7 @@ fn an_image_model_without_a_rate_here_says_why_in_the_catalog() {
     let mut t = pricing_json();
     t["images"]["rates"][0]["platforms"] = json!(["dream-machine-web"]);
     let e = load(t).unwrap();
-    let ios = e
-        .catalog()
-        .platforms
-        .into_iter()
-        .find(|p| p.id == "dream-machine-ios")
-        .unwrap();
-    let photon = ios.models.into_iter().find(|m| m.id == "photon").unwrap();
+    let photon = catalog_model(&e, "dream-machine-ios", "photon");
     assert!(!photon.priced);
     assert_eq!(
         photon.note.as_deref(),
@@ -414,13 +413,7 @@ fn the_catalog_lists_resolutions_clips_and_upscale_targets_lowest_first_whatever
         rows.as_array_mut().unwrap().reverse();
     }
     let e = load(t).unwrap();
-    let web = e
-        .catalog()
-        .platforms
-        .into_iter()
-        .find(|p| p.id == "dream-machine-web")
-        .unwrap();
-    let ray2 = web.models.into_iter().find(|m| m.id == "ray-2").unwrap();
+    let ray2 = catalog_model(&e, "dream-machine-web", "ray-2");
     let ids: Vec<&str> = ray2.resolutions.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["720p", "1080p"]);
     let clips: Vec<u32> = ray2.resolutions[0]
