@@ -21,8 +21,12 @@ let ready = false;
 let boot;
 
 const start = () => {
+  // Where this file is: a bundler that writes a classic script (esbuild's
+  // default format) leaves `import.meta` empty, and the files are then
+  // looked for beside that script.
+  const here = import.meta.url ?? document.currentScript?.src ?? document.baseURI;
   // The wasm download starts now, alongside the glue module's, not after it.
-  const wasm = fetch(new URL('./pkg/credit_estimator_bg.wasm', import.meta.url));
+  const wasm = fetch(new URL('./pkg/credit_estimator_bg.wasm', here));
   // A network failure is said in each widget (boot, below); until boot awaits
   // it, the page would see an uncaught rejection.
   wasm.catch(() => {});

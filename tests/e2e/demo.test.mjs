@@ -139,6 +139,33 @@ test('a wasm request that fails on the network is said in place, not thrown at t
   await context.close();
 });
 
+test('bundled into a classic script, where import.meta is empty, the widget finds its files beside that script', async () => {
+  // What esbuild's default (iife) format does to the element's module: no
+  // `export`, and `import.meta` an empty object. The script and its pkg/ sit
+  // in vendor/, the page one folder up.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-estimator-'));
+  fs.mkdirSync(path.join(dir, 'vendor'));
+  fs.cpSync(path.join(www, 'pkg'), path.join(dir, 'vendor', 'pkg'), { recursive: true });
+  const source = fs.readFileSync(path.join(www, 'credit-estimator.js'), 'utf8');
+  const classic = source.replaceAll('import.meta', '({})').replace(/^export /m, '');
+  assert.notEqual(classic, source);
+  fs.writeFileSync(path.join(dir, 'vendor', 'classic.js'), classic);
+  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><title>classic</title><link rel="icon" href="data:,">
+<script src="vendor/classic.js"></script>
+<credit-estimator platform="dream-machine-web" model="ray-2-flash" resolution="720p" duration="5" addons="upscale:2160p"></credit-estimator>`);
+  const local = await start({ dir });
+  try {
+    const { page, context, problems, requests } = await open(local);
+    assert.equal(await shown(await widget(page)), 75);
+    assert.ok(requests.some((url) => url.endsWith('/vendor/pkg/credit_estimator_bg.wasm')), requests.join('\n'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await local.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the API on the widget\'s page: init() after whenDefined reuses the widget\'s module (one download)', async () => {
   const { page, context, problems, requests } = await open(env);
   const credits = await page.evaluate(async () => {
