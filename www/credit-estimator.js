@@ -21,12 +21,13 @@ let ready = false;
 let boot;
 
 const start = () => {
-  // Where this file is: a bundler that writes a classic script (esbuild's
-  // default format) leaves `import.meta` empty, and the files are then
-  // looked for beside that script.
+  // In a classic-script bundle (esbuild's default) import.meta is empty.
   const here = import.meta.url ?? document.currentScript?.src ?? document.baseURI;
   // The wasm download starts now, alongside the glue module's, not after it.
-  const wasm = fetch(new URL('./pkg/credit_estimator_bg.wasm', here));
+  const url = new URL('./pkg/credit_estimator_bg.wasm', here);
+  const wasm = fetch(url).catch((error) => {
+    throw new Error(`${url} could not be fetched (${error.message}). From another origin it needs Access-Control-Allow-Origin, and the page's connect-src must allow it.`);
+  });
   // A network failure is said in each widget (boot, below); until boot awaits
   // it, the page would see an uncaught rejection.
   wasm.catch(() => {});
@@ -133,7 +134,10 @@ export class CreditEstimator extends (browser ? HTMLElement : Object) {
 
   #fail(error) {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.textContent = `The credit estimator could not start: ${error?.message ?? error}`;
+    const message = String(error?.message ?? error);
+    // Chromium's message names only 'unsafe-eval'.
+    const csp = /content.security|\bCSP\b/i.test(message) ? " The page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src." : '';
+    root.textContent = `The credit estimator could not start: ${message}${csp}`;
   }
 }
 

@@ -130,13 +130,32 @@ test('a wasm request that fails on the network is said in place, not thrown at t
   await page.goto(env.base);
   await page.evaluate(() => customElements.whenDefined('credit-estimator'));
   await page.waitForFunction(() => document.querySelector('credit-estimator').shadowRoot?.textContent);
-  assert.match(await page.locator('credit-estimator').first().evaluate((e) => e.shadowRoot.textContent),
-    /^The credit estimator could not start: /);
+  const said = await page.locator('credit-estimator').first().evaluate((e) => e.shadowRoot.textContent);
+  assert.match(said, /^The credit estimator could not start: /);
+  // It names the file and what usually blocks it, not only "Failed to fetch".
+  assert.ok(said.includes(`${env.base}pkg/credit_estimator_bg.wasm could not be fetched`), said);
+  assert.match(said, /Access-Control-Allow-Origin, and the page's connect-src must allow it\.$/);
   // The fetch started before anything awaited it: its failure is no
   // "Uncaught (in promise)" on the host page.
   await page.waitForTimeout(200);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("a page policy without 'wasm-unsafe-eval' is said in place, with the keyword to add", async () => {
+  const csp = "default-src 'self'; script-src 'self'";
+  const local = await start({ csp });
+  try {
+    const { page, context } = await open(local);
+    await page.evaluate(() => customElements.whenDefined('credit-estimator'));
+    await page.waitForFunction(() => document.querySelector('credit-estimator').shadowRoot?.textContent);
+    const said = await page.locator('credit-estimator').first().evaluate((e) => e.shadowRoot.textContent);
+    assert.match(said, /^The credit estimator could not start: .*Content Security/);
+    assert.ok(said.endsWith(" The page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src."), said);
+    await context.close();
+  } finally {
+    await local.close();
+  }
 });
 
 test('bundled into a classic script, where import.meta is empty, the widget finds its files beside that script', async () => {

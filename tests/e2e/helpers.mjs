@@ -16,9 +16,12 @@ if (!fs.existsSync(path.join(www, 'pkg', 'credit_estimator_bg.wasm'))) {
   throw new Error('www/pkg/ is missing: run `npm run build` first');
 }
 
-/** Starts the server on a free port (for `dir`, default www/) and Chromium. */
-export async function start({ dir } = {}) {
-  const server = await serve({ port: 0, ...(dir ? { dir } : {}) });
+/**
+ * Starts the server on a free port (for `dir`, default www/; with the page
+ * policy `csp`, default the strict one) and Chromium.
+ */
+export async function start({ dir, csp } = {}) {
+  const server = await serve({ port: 0, ...(dir ? { dir } : {}), ...(csp ? { csp } : {}) });
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await launchChromium();
   return {
