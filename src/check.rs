@@ -822,10 +822,16 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
         ),
     });
     // The articles' other way to buy credits; its price is not published.
+    // The spending limit still pays the last of the cost (`limit` < `rest`).
     if billed && w.product.open_to_purchases {
+        let then = if limit > 0 {
+            format!("; the spending limit pays the other {}", grouped(limit))
+        } else {
+            String::new()
+        };
         r.remedies.push(format!(
-            "Add at least {} from inside any board, with the “Add credits” button in the top right corner of the workspace (the articles publish no price for them)",
-            money::credits(rest)
+            "Add at least {} from inside any board, with the “Add credits” button in the top right corner of the workspace (the articles publish no price for them){then}",
+            money::credits(rest - limit)
         ));
     }
     // What goes through now: the credits available, then the spending limit.

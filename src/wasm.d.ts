@@ -7,6 +7,10 @@ export type ModelId =
   | "ray-3.14" | "veo-3" | "veo-3.1" | "kling-3.0" | "kling-2.6"
   | (string & {});
 export type ResolutionId = "540p" | "720p" | "1080p" | "2160p" | (string & {});
+/** A plan. Ids come from the tables; these are the built-in ones (Dream
+ * Machine: free, lite, plus, unlimited, enterprise; Luma Agents: plus, pro,
+ * ultra). */
+export type PlanId = "free" | "lite" | "plus" | "unlimited" | "enterprise" | "pro" | "ultra" | (string & {});
 
 /** An add-on applied to the generated clip (each kind at most once). */
 export type AddonRequest =
@@ -137,7 +141,7 @@ export interface PlanFitRequest {
 
 export interface PlanFit {
   monthlyCredits: number;
-  recommended: string | null;
+  recommended: PlanId | null;
   billing: "monthly" | "annual";
   plans: PlanOption[];
   notices: string[];
@@ -146,7 +150,7 @@ export interface PlanFit {
 
 /** One plan priced for the month; null marks a figure that is not published. */
 export interface PlanOption {
-  id: string;
+  id: PlanId;
   name: string;
   priceUsd: string | null;
   includedCredits: number | null;
@@ -165,7 +169,7 @@ export interface PlanOption {
 export interface Wallet {
   /** The product the credits belong to. */
   platform: "dream-machine" | "luma-agents" | (string & {});
-  plan: string;
+  plan: PlanId;
   subscription: "active" | "paused" | "cancelled";
   /** YYYY-MM-DD */
   today: string;
@@ -188,22 +192,36 @@ export type CheckRequest =
       images?: null | undefined; addons?: null | undefined;
     };
 
-export interface Draw {
-  pool: "monthly" | "gifted" | "topUp" | "spendingLimit";
-  credits: number;
-  /** Top-ups: the index of the top-up in `wallet.topUps` as given (the
-   * oldest is drawn first, whatever the order given). */
-  topUpIndex?: number;
-  /** Top-ups: the purchase date. */
-  purchased?: string;
-  /** Top-ups: the day it stops counting, YYYY-MM-DD: `validMonths` after
-   * the purchase (12 in the built-in tables, so its first anniversary); it
-   * counts through the day before. */
-  expires?: string;
-}
+/** Credits taken from one pool; `pool` tells the two shapes apart. */
+export type Draw =
+  | {
+      pool: "monthly" | "gifted" | "spendingLimit";
+      credits: number;
+      topUpIndex?: undefined; purchased?: undefined; expires?: undefined;
+    }
+  | {
+      pool: "topUp";
+      credits: number;
+      /** The index of the top-up in `wallet.topUps` as given (the oldest is
+       * drawn first, whatever the order given). */
+      topUpIndex: number;
+      /** The purchase date. */
+      purchased: string;
+      /** The day it stops counting, YYYY-MM-DD: `validMonths` after the
+       * purchase (12 in the built-in tables, so its first anniversary); it
+       * counts through the day before. */
+      expires: string;
+    };
 
-export interface CheckResult {
-  verdict: "ok" | "relaxed" | "insufficient" | "paused";
+/** The answer of `check()`; `verdict` tells the shapes apart: only
+ * `insufficient` has `topUpPacks` (the 1,200-credit packs the shortfall
+ * comes to, whether or not packs could help: the remedies say). */
+export type CheckResult =
+  | (CheckResultFields & { verdict: "ok" | "relaxed" | "paused"; topUpPacks?: undefined })
+  | (CheckResultFields & { verdict: "insufficient"; topUpPacks: number });
+
+/** The fields every `check()` answer has. */
+export interface CheckResultFields {
   cost: number;
   /** True when the cost is approximate (modify), as the quote says: the
    * generation may take more or fewer credits, so the verdict holds for
@@ -214,7 +232,6 @@ export interface CheckResult {
   available: number;
   draws: Draw[];
   shortfall: number;
-  topUpPacks?: number;
   remedies: string[];
   reasons: string[];
   hiddenTopUpCredits?: number;

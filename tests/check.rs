@@ -404,6 +404,14 @@ fn luma_agents_uses_the_spending_limit_then_pauses() {
         r.remedies
     );
     mentions(&r.reasons, "no automatic overage");
+    // Credits added are spent before the limit, which still pays its 10:
+    // 5 more make 65, and the limit the last 10 of the 75.
+    mentions(
+        &r.remedies,
+        "Add at least 5 credits from inside any board, with the “Add credits” button in the top right corner of the workspace (the articles publish no price for them); the spending limit pays the other 10",
+    );
+    let added = check(&agents(50, 10 + 5, Some(10)), r#"{"credits":75}"#).unwrap();
+    assert_eq!(added.verdict, Verdict::Ok);
     // A cheaper generation goes through on the credits and the limit: 50 +
     // 10 available, then the 10 the limit allows, is 70.
     mentions(

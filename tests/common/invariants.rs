@@ -153,6 +153,11 @@ pub fn check(book: &PriceBook, r: &CheckResult) -> Result<(), String> {
         .map(|d| d.credits)
         .sum::<u64>();
     let missing = r.cost.saturating_sub(r.available);
+    // Packs come with an `insufficient` verdict only (the typings say so).
+    ensure(
+        r.top_up_packs.is_none() || r.verdict == Verdict::Insufficient,
+        || format!("packs {:?} with {:?}", r.top_up_packs, r.verdict),
+    )?;
     match r.verdict {
         Verdict::Ok => {
             ensure(drawn == Some(r.cost), || {

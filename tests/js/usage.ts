@@ -1,6 +1,6 @@
 // Type-checked by types.test.mjs: a strict program using every export.
 import { quote, catalog, planFit, check, quoteMany, Estimator, defaultTables, isEstimatorError } from '../../pkg/credit_estimator.js';
-import type { Quote, QuoteRequest, CheckResult, PlanFit, Catalog, EstimatorError, ErrorCode, Tables, EstimateDetail } from '../../pkg/credit_estimator.js';
+import type { Quote, QuoteRequest, CheckResult, PlanFit, Catalog, EstimatorError, ErrorCode, Tables, EstimateDetail, PlanId } from '../../pkg/credit_estimator.js';
 
 const request: QuoteRequest = { platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5, addons: [{ kind: 'upscale', to: '2160p' }] };
 const q: Quote = quote(request);
@@ -17,6 +17,24 @@ const r: CheckResult = check({ platform: 'dream-machine', plan: 'plus', subscrip
 const verdict: 'ok' | 'relaxed' | 'insufficient' | 'paused' = r.verdict;
 const spendable: number = r.available;
 const roughly: boolean = r.approximate;
+// The verdict and the pool narrow the result: packs come with a shortfall,
+// and a top-up draw always names its top-up. Unnarrowed, they may be read.
+if (r.verdict === 'insufficient') {
+  const packs: number = r.topUpPacks;
+  void packs;
+}
+const maybePacks: number | undefined = r.topUpPacks;
+for (const d of r.draws) {
+  const maybeIndex: number | undefined = d.topUpIndex;
+  if (d.pool === 'topUp') {
+    const index: number = d.topUpIndex;
+    const until: string = d.expires;
+    void [index, until];
+  }
+  void maybeIndex;
+}
+const best: PlanId | null = fit.recommended;
+void [maybePacks, best];
 const batch = quoteMany([request]);
 const first = batch[0];
 if ('error' in first) {
