@@ -59,6 +59,10 @@ div.frame lang=en
      p.off-why aria-live=polite
       span id=off-why @
       span @
+    div.peek aria-hidden=true
+     p
+      span|Estimated cost
+      span @
    div.result
     p.eyebrow|Estimated cost
     p.total role=status aria-live=polite aria-atomic=true
@@ -120,34 +124,37 @@ mod r {
     pub const OFF_WHY: usize = 11;
     /// What the last change took off or put back.
     pub const OFF_NEWS: usize = 12;
-    pub const NUM: usize = 13;
-    pub const UNIT: usize = 14;
-    pub const APPROX: usize = 15;
-    pub const USD: usize = 16;
-    pub const WHY: usize = 17;
-    pub const LINES: usize = 18;
-    pub const NOTES: usize = 19;
-    pub const RATES: usize = 20;
-    pub const PER_MONTH: usize = 21;
-    pub const ANNUAL: usize = 22;
-    pub const COMMERCIAL: usize = 23;
-    pub const FIT_SUM: usize = 24;
+    /// The total again, in sight at the foot of the screen while the form
+    /// is, where the estimate is below it (a narrow widget).
+    pub const PEEK: usize = 13;
+    pub const NUM: usize = 14;
+    pub const UNIT: usize = 15;
+    pub const APPROX: usize = 16;
+    pub const USD: usize = 17;
+    pub const WHY: usize = 18;
+    pub const LINES: usize = 19;
+    pub const NOTES: usize = 20;
+    pub const RATES: usize = 21;
+    pub const PER_MONTH: usize = 22;
+    pub const ANNUAL: usize = 23;
+    pub const COMMERCIAL: usize = 24;
+    pub const FIT_SUM: usize = 25;
     /// A platform closed to purchases says so above its plans.
-    pub const STATUS: usize = 25;
-    pub const PLANS: usize = 26;
-    pub const NOTICES: usize = 27;
+    pub const STATUS: usize = 26;
+    pub const PLANS: usize = 27;
+    pub const NOTICES: usize = 28;
     /// The cost of a generation Luma does not price, as its app shows it.
-    pub const KNOWN: usize = 28;
-    pub const WALLET_PLAN: usize = 29;
-    pub const WALLET_STATUS: usize = 30;
-    pub const MONTHLY: usize = 31;
-    pub const GIFTED: usize = 32;
-    pub const SPENDING: usize = 33;
-    pub const TOP_UPS: usize = 34;
-    pub const ADD_TOP_UP: usize = 35;
-    pub const VERDICT: usize = 36;
+    pub const KNOWN: usize = 29;
+    pub const WALLET_PLAN: usize = 30;
+    pub const WALLET_STATUS: usize = 31;
+    pub const MONTHLY: usize = 32;
+    pub const GIFTED: usize = 33;
+    pub const SPENDING: usize = 34;
+    pub const TOP_UPS: usize = 35;
+    pub const ADD_TOP_UP: usize = 36;
+    pub const VERDICT: usize = 37;
     /// The per-second duration input, swapped with the clip select.
-    pub const DURATION_INPUT: usize = 37;
+    pub const DURATION_INPUT: usize = 38;
 }
 
 /// The kept elements, and what each select holds now (so options are
@@ -760,6 +767,8 @@ impl State {
         }
         let why = priced.as_ref().and_then(|p| p.quote.as_ref().err());
         self.render_alert(&ui, plan_error, why);
+        let shown = |i| ui.el(i).text_content().unwrap_or_default();
+        set_text(ui.el(r::PEEK), &(shown(r::NUM) + &shown(r::UNIT)));
         mark_invalid(&mut ui, &faults);
         let written = |v: Option<JsValue>| v.unwrap_or(JsValue::NULL);
         let p = priced.as_ref();

@@ -1329,6 +1329,59 @@ test("the widget is marked English, its fields' borders are visible and its sele
   await context.close();
 });
 
+test('on a phone, fields are 16 px (iOS zooms into smaller ones) and a tapped button keeps no hover colour', async () => {
+  const { page, context } = await open(env, '', { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+  const w = await widget(page);
+  await w.getByText('Check my balance').tap();
+  const add = w.getByRole('button', { name: 'Add a top-up' });
+  const background = () => add.evaluate((b) => getComputedStyle(b).backgroundColor);
+  const before = await background();
+  await add.tap();
+  // Every field, the new top-up's included, at 16 px or more.
+  const small = await w.evaluate((el) => [...el.shadowRoot.querySelectorAll('select, input:not([type=checkbox])')]
+    .filter((f) => parseFloat(getComputedStyle(f).fontSize) < 16)
+    .map((f) => `${f.name || f.type}: ${getComputedStyle(f).fontSize}`));
+  assert.deepEqual(small, []);
+  assert.equal(await page.evaluate(() => matchMedia('(hover: hover)').matches), false);
+  assert.equal(await background(), before);
+  await context.close();
+});
+
+test('on a phone the total stays in sight at the foot of the screen while the form runs on below it', async () => {
+  const { page, context } = await open(env, '', { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+  const w = await widget(page);
+  // Read after two frames: a scroll's stuck state is known from the next one.
+  const peek = () => w.evaluate(async (el) => {
+    for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+    const p = el.shadowRoot.querySelector('.peek > p');
+    const box = p.getBoundingClientRect();
+    return { shown: getComputedStyle(p).visibility === 'visible', text: p.textContent, top: box.top, bottom: box.bottom };
+  });
+  // The form's end 100 px below the foot of the screen, or 100 px above it.
+  const scrollForm = (below) => w.evaluate((el, below) => {
+    const form = el.shadowRoot.querySelector('.form').getBoundingClientRect();
+    window.scrollBy(0, form.bottom - innerHeight - below);
+  }, below);
+  await choose(w, { duration: 10 });
+  await scrollForm(100);
+  const status = await w.getByRole('status').textContent();
+  let seen = await peek();
+  assert.equal(seen.shown, true);
+  // The total the status says (the peek is hidden from screen readers, which hear the status).
+  assert.equal(seen.text, `Estimated cost${status}`);
+  assert.match(seen.text, /320 credits$/);
+  assert.ok(seen.bottom <= 667 && seen.top >= 667 - 80, JSON.stringify(seen));
+  assert.equal(await w.evaluate((el) => el.shadowRoot.querySelector('.peek').getAttribute('aria-hidden')), 'true');
+  // Once the form's end is on screen, the estimate below it is too: no peek.
+  await scrollForm(-100);
+  seen = await peek();
+  assert.equal(seen.shown, false);
+  // Where the estimate sits beside the form, there is none at all.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.peek')).display), 'none');
+  await context.close();
+});
+
 test('adding or removing a top-up keeps keyboard focus in the list', async () => {
   const { page, context, problems } = await open(env);
   const w = await widget(page);
