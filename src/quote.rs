@@ -826,8 +826,24 @@ fn price_video(
         Vec::new()
     };
     if resolutions.is_empty() {
+        // Say which models it does price there, if any.
+        let has_rates = |m: &&schema::Model| {
+            (on_clips && book.clips(&m.id).next().is_some())
+                || (on_seconds && book.per_second_rates(&m.id).next().is_some())
+        };
+        let priced: Vec<&str> = book
+            .models()
+            .iter()
+            .filter(has_rates)
+            .map(|m| m.name.as_ref())
+            .collect();
+        let others = if priced.is_empty() {
+            String::new()
+        } else {
+            format!("; it prices {} video there", all_of(&priced))
+        };
         return Err(Error::unpriced_with(format_args!(
-            "{} video on {}: the article publishes no rate",
+            "{} video on {}: the article publishes no rate{others}",
             model.name, platform.name
         )));
     }

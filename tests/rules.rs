@@ -165,7 +165,10 @@ fn ray2_flash_has_no_ios_rate() {
     assert_error(
         &ios(r#""model":"ray-2-flash","resolution":"720p","durationSeconds":5"#),
         ErrorCode::Unpriced,
-        &["no rate"],
+        // "Video Generation – iOS: Ray1.6: 16 credits per second; Ray2 540p …"
+        &[
+            "Ray2 Flash video on Dream Machine (iOS): the article publishes no rate; it prices Ray1.6 and Ray2 video there",
+        ],
     );
 }
 
