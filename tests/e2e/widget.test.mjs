@@ -1372,6 +1372,22 @@ test('on a phone the total stays in sight at the foot of the screen while the fo
   assert.match(seen.text, /320 credits$/);
   assert.ok(seen.bottom <= 667 && seen.top >= 667 - 80, JSON.stringify(seen));
   assert.equal(await w.evaluate((el) => el.shadowRoot.querySelector('.peek').getAttribute('aria-hidden')), 'true');
+  // A field reached by Tab is never under it (WCAG 2.4.11), on a short screen too.
+  await page.setViewportSize({ width: 375, height: 400 });
+  await w.evaluate((el) => { window.scrollTo(0, 0); el.shadowRoot.querySelector('#f-platform').focus(); });
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    const hidden = await w.evaluate(async (el) => {
+      for (let k = 0; k < 2; k++) await new Promise(requestAnimationFrame);
+      const field = el.shadowRoot.activeElement;
+      const p = el.shadowRoot.querySelector('.peek > p');
+      if (!field?.closest('.form') || getComputedStyle(p).visibility !== 'visible') return null;
+      const [f, b] = [field.getBoundingClientRect(), p.getBoundingClientRect()];
+      return f.bottom > b.top ? `${field.id} ends at ${f.bottom}, under the peek from ${b.top}` : null;
+    });
+    assert.equal(hidden, null);
+  }
+  await page.setViewportSize({ width: 375, height: 667 });
   // Once the form's end is on screen, the estimate below it is too: no peek.
   await scrollForm(-100);
   seen = await peek();
