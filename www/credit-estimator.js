@@ -21,10 +21,13 @@ let ready = false;
 let boot;
 
 const start = () => {
-  // In a classic-script bundle (esbuild's default) import.meta is empty.
-  const here = import.meta.url ?? document.currentScript?.src ?? document.baseURI;
   // The wasm download starts now, alongside the glue module's, not after it.
-  const url = new URL('./pkg/credit_estimator_bg.wasm', here);
+  // Vite and webpack bundle the wasm only when they see this exact
+  // `new URL('…', import.meta.url)`; in a classic-script bundle (esbuild's
+  // default) import.meta is empty, and the script's place stands in.
+  const url = import.meta.url
+    ? new URL('./pkg/credit_estimator_bg.wasm', import.meta.url)
+    : new URL('./pkg/credit_estimator_bg.wasm', document.currentScript?.src || document.baseURI);
   const wasm = fetch(url).catch((error) => {
     throw new Error(`${url} could not be fetched (${error.message}). From another origin it needs Access-Control-Allow-Origin, and the page's connect-src must allow it.`);
   });
@@ -136,7 +139,7 @@ export class CreditEstimator extends (browser ? HTMLElement : Object) {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const message = String(error?.message ?? error);
     // Chromium's message names only 'unsafe-eval'.
-    const csp = /content.security|\bCSP\b/i.test(message) ? " The page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src." : '';
+    const csp = /content.security.polic/i.test(message) ? " The page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src (or default-src, if it has no script-src)." : '';
     root.textContent = `The credit estimator could not start: ${message}${csp}`;
   }
 }
