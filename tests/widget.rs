@@ -58,6 +58,13 @@ fn bad_addons_say_what_is_allowed() {
         ("extend", "seconds"),
         ("reframe:yes", "takes no value"),
         ("modify modify", "twice"),
+        // A space after the colon parts the kind from its value.
+        (
+            "extend: 9",
+            "write “extend:9”, with no space after the colon",
+        ),
+        ("upscale: 2160p reframe", "write “upscale:2160p”"),
+        ("reframe: modify", "takes no value"),
     ] {
         let message = parse_addons(text).unwrap_err();
         assert!(message.contains(words), "{text}: {message}");
@@ -151,6 +158,22 @@ fn text_that_is_not_a_number_is_named() {
     );
     assert_eq!(model::number("10.5", "x"), Ok(10.5));
     assert_eq!(model::number(" 9s ", "x"), Ok(9.0));
+    assert_eq!(model::number("9.5 s", "x"), Ok(9.5));
+    // Only the unit `s` comes off: other words are quoted as written.
+    for typed in ["10 seconds", "10secs", "10ss"] {
+        let sel = complete(
+            &cat,
+            &selection(&[
+                ("platform", "dream-machine-ios"),
+                ("model", "ray-2"),
+                ("duration", typed),
+            ]),
+        );
+        assert_eq!(
+            request(&cat, &sel).unwrap_err(),
+            format!("Duration: “{typed}” is not a number")
+        );
+    }
     assert!(model::number("", "Images").unwrap_err().contains("Images"));
 }
 

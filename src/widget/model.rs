@@ -103,13 +103,7 @@ impl Selection {
     pub fn set(&mut self, field: Field, value: Option<&str>) {
         let seconds = matches!(field, Field::Duration | Field::Extend);
         self.values[field.index()] = value
-            .map(|v| {
-                if seconds {
-                    v.trim_end_matches([' ', 's'])
-                } else {
-                    v
-                }
-            })
+            .map(|v| if seconds { without_unit(v) } else { v })
             .map(str::trim)
             .filter(|v| !v.is_empty())
             .map(str::to_owned);
@@ -186,7 +180,18 @@ fn is_zero(text: &str) -> bool {
 /// (spaces or commas between items) into extend, upscale, reframe, modify.
 pub fn parse_addons(text: &str) -> Result<[Option<String>; 4], String> {
     let mut out: [Option<String>; 4] = [None, None, None, None];
-    for item in words(text) {
+    let items: Vec<&str> = words(text).collect();
+    for (i, &item) in items.iter().enumerate() {
+        // `extend: 9`: the value came apart from its kind.
+        let valued = |kind: &str| kind == "extend" || kind == "upscale";
+        if let (Some(kind), Some(next)) = (
+            item.strip_suffix(':').filter(|k| valued(k)),
+            items.get(i + 1),
+        ) {
+            return Err(format!(
+                "addons: write “{kind}:{next}”, with no space after the colon"
+            ));
+        }
         let (kind, value) = match item.split_once(':') {
             Some((k, v)) => (k, Some(v)),
             None => (item, None),
@@ -453,10 +458,21 @@ pub fn recall(catalog: &Catalog, sel: &mut Selection, changed: Field, chosen: &S
     }
 }
 
+/// Seconds without their unit: `10s` and `10 s` are `10`; anything else
+/// (`10 seconds`) is left as written, to be quoted as written if it is not
+/// a number.
+fn without_unit(text: &str) -> &str {
+    let text = text.trim();
+    match text.strip_suffix('s').map(str::trim_end) {
+        Some(n) if n.ends_with(|c: char| c.is_ascii_digit() || c == '.') => n,
+        _ => text,
+    }
+}
+
 /// A number as JavaScript reads it (`Number(text)`), after an optional unit
 /// `s`; an error names the control.
 pub fn number(text: &str, label: &str) -> Result<f64, String> {
-    let trimmed = text.trim().trim_end_matches('s').trim_end();
+    let trimmed = without_unit(text);
     if trimmed.is_empty() {
         return Err(format!("{label}: enter a number"));
     }
