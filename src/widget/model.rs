@@ -464,7 +464,13 @@ pub fn recall(catalog: &Catalog, sel: &mut Selection, changed: Field, chosen: &S
 fn without_unit(text: &str) -> &str {
     let text = text.trim();
     match text.strip_suffix('s').map(str::trim_end) {
-        Some(n) if n.ends_with(|c: char| c.is_ascii_digit() || c == '.') => n,
+        Some(n)
+            if n.as_bytes()
+                .last()
+                .is_some_and(|b| b.is_ascii_digit() || *b == b'.') =>
+        {
+            n
+        }
         _ => text,
     }
 }
