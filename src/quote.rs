@@ -797,6 +797,23 @@ struct ClipRate {
     text: Option<String>,
 }
 
+/// The resolutions `model` has a video price in on `platform`: its clips'
+/// on the clip platform, its per-second rates' on the per-second one, none
+/// elsewhere.
+fn priced_resolutions<'b>(book: &'b PriceBook, platform: &str, model: &'b str) -> Vec<&'b str> {
+    let mut out: Vec<&str> = Vec::new();
+    if platform == book.clip_platform() {
+        for c in book.clips(model) {
+            if !out.contains(&c.resolution.as_ref()) {
+                out.push(&c.resolution);
+            }
+        }
+    } else if platform == book.per_second_platform() {
+        out.extend(book.per_second_rates(model).map(|r| r.resolution.as_ref()));
+    }
+    out
+}
+
 fn price_video(
     b: &mut Builder<'_>,
     platform: &schema::Platform,
@@ -809,32 +826,13 @@ fn price_video(
     let step = book.step_seconds();
     let step_u64 = u64::from(step);
     let on_clips = platform.id == book.clip_platform();
-    let on_seconds = platform.id == book.per_second_platform();
-    let resolutions: Vec<&str> = if on_clips {
-        let mut r: Vec<&str> = Vec::new();
-        for c in book.clips(&model.id) {
-            if !r.contains(&c.resolution.as_ref()) {
-                r.push(&c.resolution);
-            }
-        }
-        r
-    } else if on_seconds {
-        book.per_second_rates(&model.id)
-            .map(|r| r.resolution.as_ref())
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let resolutions = priced_resolutions(book, &platform.id, &model.id);
     if resolutions.is_empty() {
         // Say which models it does price there, if any.
-        let has_rates = |m: &&schema::Model| {
-            (on_clips && book.clips(&m.id).next().is_some())
-                || (on_seconds && book.per_second_rates(&m.id).next().is_some())
-        };
         let priced: Vec<&str> = book
             .models()
             .iter()
-            .filter(has_rates)
+            .filter(|m| !priced_resolutions(book, &platform.id, &m.id).is_empty())
             .map(|m| m.name.as_ref())
             .collect();
         let others = if priced.is_empty() {
