@@ -182,16 +182,6 @@ pub fn parse_addons(text: &str) -> Result<[Option<String>; 4], String> {
     let mut out: [Option<String>; 4] = [None, None, None, None];
     let items: Vec<&str> = words(text).collect();
     for (i, &item) in items.iter().enumerate() {
-        // `extend: 9`: the value came apart from its kind.
-        let valued = |kind: &str| kind == "extend" || kind == "upscale";
-        if let (Some(kind), Some(next)) = (
-            item.strip_suffix(':').filter(|k| valued(k)),
-            items.get(i + 1),
-        ) {
-            return Err(format!(
-                "addons: write “{kind}:{next}”, with no space after the colon"
-            ));
-        }
         let (kind, value) = match item.split_once(':') {
             Some((k, v)) => (k, Some(v)),
             None => (item, None),
@@ -208,6 +198,13 @@ pub fn parse_addons(text: &str) -> Result<[Option<String>; 4], String> {
         }
         out[slot] = Some(match (slot, value) {
             (0, Some(v)) | (1, Some(v)) if !v.is_empty() => v.to_owned(),
+            // `extend: 9`: the value came apart from its kind.
+            (0 | 1, Some(_)) if i + 1 < items.len() => {
+                return Err(format!(
+                    "addons: write “{kind}:{}”, with no space after the colon",
+                    items[i + 1]
+                ));
+            }
             (0, _) => return Err("addons: extend needs the seconds to add, e.g. extend:5".into()),
             (1, _) => {
                 return Err("addons: upscale needs a target resolution, e.g. upscale:2160p".into());
