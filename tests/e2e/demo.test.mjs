@@ -101,6 +101,13 @@ test('nothing on the page moves as the widgets appear (no layout shift)', async 
   }
 });
 
+/** What the page's first widget says in place, once it has said anything (when it could not start). */
+async function saidInPlace(page) {
+  await page.evaluate(() => customElements.whenDefined('credit-estimator'));
+  await page.waitForFunction(() => document.querySelector('credit-estimator').shadowRoot?.textContent);
+  return page.locator('credit-estimator').first().evaluate((e) => e.shadowRoot.textContent);
+}
+
 test('a wasm that cannot be loaded: the element is defined all the same and says so in place', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credit-estimator-'));
   fs.cpSync(www, dir, { recursive: true });
@@ -108,11 +115,8 @@ test('a wasm that cannot be loaded: the element is defined all the same and says
   const local = await start({ dir });
   try {
     const { page, context } = await open(local);
-    await page.evaluate(() => customElements.whenDefined('credit-estimator'));
-    const el = page.locator('credit-estimator').first();
-    await page.waitForFunction(() => document.querySelector('credit-estimator').shadowRoot?.textContent);
-    assert.match(await el.evaluate((e) => e.shadowRoot.textContent), /^The credit estimator could not start: /);
-    assert.equal(await el.evaluate((e) => e.quote), null);
+    assert.match(await saidInPlace(page), /^The credit estimator could not start: /);
+    assert.equal(await page.locator('credit-estimator').first().evaluate((e) => e.quote), null);
     await context.close();
   } finally {
     await local.close();
@@ -128,9 +132,7 @@ test('a wasm request that fails on the network is said in place, not thrown at t
   page.on('console', (m) => m.type() === 'error' && !/net::ERR_FAILED/.test(m.text()) && errors.push(m.text()));
   await page.route('**/credit_estimator_bg.wasm', (route) => route.abort());
   await page.goto(env.base);
-  await page.evaluate(() => customElements.whenDefined('credit-estimator'));
-  await page.waitForFunction(() => document.querySelector('credit-estimator').shadowRoot?.textContent);
-  const said = await page.locator('credit-estimator').first().evaluate((e) => e.shadowRoot.textContent);
+  const said = await saidInPlace(page);
   assert.match(said, /^The credit estimator could not start: /);
   // It names the file and what usually blocks it, not only "Failed to fetch".
   assert.ok(said.includes(`${env.base}pkg/credit_estimator_bg.wasm could not be fetched`), said);
@@ -147,9 +149,7 @@ test("a page policy without 'wasm-unsafe-eval' is said in place, with the keywor
   const local = await start({ csp });
   try {
     const { page, context } = await open(local);
-    await page.evaluate(() => customElements.whenDefined('credit-estimator'));
-    await page.waitForFunction(() => document.querySelector('credit-estimator').shadowRoot?.textContent);
-    const said = await page.locator('credit-estimator').first().evaluate((e) => e.shadowRoot.textContent);
+    const said = await saidInPlace(page);
     assert.match(said, /^The credit estimator could not start: .*Content Security/);
     assert.ok(said.endsWith(" The page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src (or default-src, if it has no script-src)."), said);
     await context.close();
