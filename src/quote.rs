@@ -475,8 +475,11 @@ impl<'a> Builder<'a> {
         let usd = money::usd_at_top_up_rate(credits, top_up);
         let mut notes = self.notes;
         // Last, always: `Quote::notes_besides_dollars` leaves it out.
+        // An approximate cost's dollars are approximate too.
         notes.push(format!(
-            "${usd} at the top-up rate of ${} per {} credits",
+            "{}${} at the top-up rate of ${} per {} credits",
+            if self.approximate { "about " } else { "" },
+            money::group_usd(usd.clone()),
             money::usd_string(top_up.price_usd, money::PLAN_USD_PLACES),
             grouped(top_up.credits)
         ));

@@ -25,6 +25,19 @@ fn expected_usd(credits: u64) -> String {
     format!("{}.{:04}", units / 10_000, units % 10_000)
 }
 
+/// `"13333.3333"` as a sentence writes it: `"13,333.3333"`.
+fn with_commas(usd: &str) -> String {
+    let (whole, places) = usd.split_once('.').expect("4 places");
+    let mut out = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    format!("{out}.{places}")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -36,7 +49,8 @@ proptest! {
             prop_assert!(q.lines.iter().all(|l| l.credits > 0));
             prop_assert_eq!(&q.usd_at_top_up_rate, &expected_usd(q.credits));
             // The dollars note is last, and the only note the widget leaves out.
-            let dollars = format!("${} at the top-up rate of $4.00 per 1,200 credits", q.usd_at_top_up_rate);
+            let about = if q.approximate { "about " } else { "" };
+            let dollars = format!("{about}${} at the top-up rate of $4.00 per 1,200 credits", with_commas(&q.usd_at_top_up_rate));
             prop_assert_eq!(q.notes.last(), Some(&dollars));
             prop_assert_eq!(q.notes_besides_dollars(), &q.notes[..q.notes.len() - 1]);
             prop_assert!(!q.notes_besides_dollars().iter().any(|n| n.contains("top-up rate")));

@@ -60,6 +60,21 @@ fn per_second_charges_round_up_to_5_second_steps() {
 }
 
 #[test]
+fn dollars_of_a_thousand_or_more_are_grouped_in_the_note_only() {
+    // Ray2 720p 5 s (160) + extend 10,000 s (2,000 × 160) = 320,160 credits,
+    // × $4 / 1,200 = $1,067.20.
+    let q = quote(&web(
+        r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":10000}]"#,
+    ));
+    assert_eq!(q.credits, 320_160);
+    assert_eq!(q.usd_at_top_up_rate, "1067.2000");
+    assert_eq!(
+        q.notes.last().map(String::as_str),
+        Some("$1,067.2000 at the top-up rate of $4.00 per 1,200 credits")
+    );
+}
+
+#[test]
 fn lengths_of_a_thousand_seconds_or_more_are_grouped_as_counts_are() {
     // Grouped, a widget writes them in its locale (1.003 s in German); a run
     // of four digits with no comma it must leave alone, as it may be a year.
@@ -336,6 +351,11 @@ fn add_ons_act_on_the_whole_clip_after_extend() {
         ]
     );
     assert!(q.approximate);
+    // 1,590 credits × $4 / 1,200, as approximate as the credits.
+    assert_eq!(
+        q.notes.last().map(String::as_str),
+        Some("about $5.3000 at the top-up rate of $4.00 per 1,200 credits")
+    );
 }
 
 #[test]
