@@ -615,6 +615,12 @@ fn check_dream_machine(
             cost,
             "gifted, then top-ups, oldest first",
         ));
+        if plan.relaxed_mode && r.draws.iter().any(|d| d.pool == Pool::TopUp) {
+            r.reasons.push(format!(
+                "top-ups are fast credits (“Automatically used after your monthly credits are exhausted”): on {} relaxed mode starts once they run out too (“When Fast Credits run out, you automatically switch to Relaxed Mode”)",
+                plan.name
+            ));
+        }
         return Ok(());
     }
     if w.subscription == Subscription::Active && plan.relaxed_mode {
@@ -806,20 +812,37 @@ fn check_agents(w: &Checked<'_>, r: &mut CheckResult) -> Result<()> {
         money::credits(available),
         grouped(cost)
     ));
-    r.remedies.push(match w.spending_limit {
-        _ if !billed => format!(
-            "Reactivate the subscription: it is {}, and the spending limit pays only on an active one",
-            w.subscription.text()
-        ),
-        Some(limit) => format!(
-            "Raise the spending limit to at least {} (it allows {} now)",
-            money::credits(rest),
-            grouped(limit)
-        ),
-        None => format!(
-            "Turn on the opt-in spending limit and allow at least {}",
-            money::credits(rest)
-        ),
+    // The limit must cover the rest, also once an inactive subscription is
+    // reactivated (it may be off, or too small, there too). Its verb comes
+    // as it starts a remedy and as it follows "then".
+    let set_limit = match w.spending_limit {
+        Some(limit) if limit >= rest => None,
+        Some(limit) => Some((
+            ["Raise", "raise"],
+            format!(
+                "the spending limit to at least {} (it allows {} now)",
+                money::credits(rest),
+                grouped(limit)
+            ),
+        )),
+        None => Some((
+            ["Turn on", "turn on"],
+            format!(
+                "the opt-in spending limit and allow at least {}",
+                money::credits(rest)
+            ),
+        )),
+    };
+    let inactive = format!(
+        "it is {}, and the spending limit pays only on an active one",
+        w.subscription.text()
+    );
+    r.remedies.push(match set_limit {
+        Some(([verb, _], what)) if billed => format!("{verb} {what}"),
+        Some(([_, verb], what)) => {
+            format!("Reactivate the subscription, then {verb} {what}: {inactive}")
+        }
+        None => format!("Reactivate the subscription: {inactive}"),
     });
     // The articles' other way to buy credits; its price is not published.
     // The spending limit still pays the last of the cost (`limit` < `rest`).

@@ -340,6 +340,39 @@ fn unlimited_and_enterprise_run_relaxed_when_credits_run_out() {
     // Not active: no relaxed queue.
     let r = worked_example(&dm("unlimited", "paused", "2026-11-21", 10, 0, ""));
     assert_eq!(r.verdict, Verdict::Insufficient);
+    // Top-ups are fast credits: spent before relaxed mode starts, and said.
+    let r = worked_example(&dm(
+        "unlimited",
+        "active",
+        "2026-11-21",
+        10,
+        0,
+        &lot(1200, "2026-01-05"),
+    ));
+    assert_eq!(r.verdict, Verdict::Ok);
+    assert_eq!(
+        draws(&r),
+        [
+            (Pool::Monthly, 10, None),
+            (Pool::TopUp, 65, Some("2026-01-05".to_owned()))
+        ]
+    );
+    mentions(
+        &r.reasons,
+        "on Unlimited relaxed mode starts once they run out too",
+    );
+    // Not where no top-up is drawn, nor on a plan without relaxed mode.
+    let r = worked_example(&dm("unlimited", "active", "2026-11-21", 100, 0, ""));
+    never_mentions(&r.reasons, "relaxed");
+    let r = worked_example(&dm(
+        "plus",
+        "active",
+        "2026-11-21",
+        10,
+        0,
+        &lot(1200, "2026-01-05"),
+    ));
+    never_mentions(&r.reasons, "relaxed");
 }
 
 #[test]
@@ -482,6 +515,27 @@ fn a_luma_agents_spending_limit_pays_only_on_an_active_subscription() {
         // Not on an active subscription.
         let r = check(&agents(50, 10, Some(100)), r#"{"credits":60}"#).unwrap();
         never_mentions(&r.reasons, "although");
+        // Reactivated, a limit that is off or too small still pays too
+        // little for the 15 missing: the remedy says so too.
+        for (limit, then) in [
+            (
+                None,
+                "turn on the opt-in spending limit and allow at least 15 credits",
+            ),
+            (
+                Some(10),
+                "raise the spending limit to at least 15 credits (it allows 10 now)",
+            ),
+        ] {
+            let w = agents(50, 10, limit).replace(r#""active""#, &format!(r#""{state}""#));
+            let r = check(&w, r#"{"credits":75}"#).unwrap();
+            assert_eq!(
+                r.remedies[0],
+                format!(
+                    "Reactivate the subscription, then {then}: it is {state}, and the spending limit pays only on an active one"
+                )
+            );
+        }
     }
 }
 
