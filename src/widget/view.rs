@@ -641,8 +641,18 @@ fn mark_invalid(ui: &mut Ui, faults: &Faults) {
             continue;
         };
         if el.get_attribute("aria-describedby").as_deref() != Some(shown_in) {
-            attr(&el, "aria-invalid", "true");
             attr(&el, "aria-describedby", shown_in);
+        }
+        // A new top-up row's empty date is asked for, not wrong: tied to
+        // the message, but not red before the visitor has typed anything.
+        // (A prefix test: a substring search would add 5 KB of wasm.)
+        let asked = message
+            .split_once(':')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with(ASK_DATE));
+        if asked {
+            flag(&el, "aria-invalid", false);
+        } else if el.get_attribute("aria-invalid").as_deref() != Some("true") {
+            attr(&el, "aria-invalid", "true");
         }
         marked.push(el);
     }
@@ -656,6 +666,9 @@ fn mark_invalid(ui: &mut Ui, faults: &Faults) {
         }
     }
 }
+
+/// What a top-up row without its date says (after "Top-up N: ").
+const ASK_DATE: &str = "Bought on: enter the date it was bought";
 
 /// Whether `message` asks for a number the visitor has emptied ("Images:
 /// enter a number", [`model::number`]): a field being retyped.
@@ -1315,11 +1328,15 @@ impl State {
         let li = add(list, "li", class)?;
         let top = add(&li, "div", "plan-top")?;
         add_text(&top, "span", "plan-name", name);
-        if best {
-            add_text(&top, "span", "badge", "Best fit");
-        }
-        if mine == Some(id) {
-            add_text(&top, "span", "badge mine", "Your plan");
+        let mine = mine == Some(id);
+        if best || mine {
+            let badges = add(&top, "span", "badges")?;
+            if best {
+                add_text(&badges, "span", "badge", "Best fit");
+            }
+            if mine {
+                add_text(&badges, "span", "badge mine", "Your plan");
+            }
         }
         let price = add(&li, "p", "plan-price")?;
         match usd {
@@ -1677,7 +1694,7 @@ impl State {
             if date.trim().is_empty() {
                 // Why the date matters, since a new row asks for it.
                 return Err(format!(
-                    "Top-up {}: Bought on: enter the date it was bought; a top-up counts for {top_up_months} months from it",
+                    "Top-up {}: {ASK_DATE}; a top-up counts for {top_up_months} months from it",
                     i + 1
                 ));
             }

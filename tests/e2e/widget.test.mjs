@@ -63,7 +63,8 @@ test('each control changes the total to what quote() gives', async () => {
   // last, the dollars at the top-up rate, is not: the headline and the first
   // dollar card say them.
   const sentence = (text) => text[0].toUpperCase() + text.slice(1);
-  assert.match(q.notes.at(-1), /^\$[\d.]+ at the top-up rate of \$4\.00 per 1,200 credits$/);
+  // (About, as the cost is: this one has modify.)
+  assert.match(q.notes.at(-1), /^about \$[\d.]+ at the top-up rate of \$4\.00 per 1,200 credits$/);
   assert.deepEqual(await w.locator('.result .notes > li').allTextContents(), q.notes.slice(0, -1).map(sentence));
   assert.ok(q.notes.some((n) => /^[a-z]/.test(n)), 'a note that starts in lower case');
   // Dollars at the top-up rate and each plan's effective rate. Amounts side
@@ -1134,7 +1135,13 @@ test('an emptied count or length is asked for, not priced at its default', async
   const today = await browserDate(page);
   assert.equal(await w.getByLabel('Bought on').getAttribute('max'), today);
   assert.equal(await w.locator('.verdict').textContent(), 'Top-up 1: Bought on: enter the date it was bought; a top-up counts for 12 months from it');
-  assert.equal((await w.getByLabel('Bought on').getAttribute('aria-invalid')), 'true');
+  // Asked for, not wrong: tied to the question, and not red before anything
+  // was typed in it.
+  const date = w.getByLabel('Bought on');
+  assert.equal(await date.getAttribute('aria-invalid'), null);
+  assert.equal(await date.evaluate((el) => el.getRootNode().getElementById(el.getAttribute('aria-describedby'))?.textContent),
+    'Top-up 1: Bought on: enter the date it was bought; a top-up counts for 12 months from it');
+  assert.equal(await date.evaluate((el) => getComputedStyle(el).borderTopColor === getComputedStyle(el.getRootNode().querySelector('.why')).color), false);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -1467,7 +1474,10 @@ test('messages name the field a visitor typed in, not an API path', async () => 
   await w.getByRole('button', { name: 'Add a top-up' }).click();
   await w.getByLabel('Bought on').fill('2999-01-01');
   assert.match(await verdict(), /^Top-up 1: Bought on .*2999 is after today/);
-  assert.match((await tie('Bought on')).message, /^Top-up 1: Bought on .*2999 is after today/);
+  const future = await tie('Bought on');
+  assert.match(future.message, /^Top-up 1: Bought on .*2999 is after today/);
+  // Once a date is typed, a wrong one is red (the row began without one).
+  assert.equal(future.invalid, 'true');
   assert.equal((await tie('Credits')).invalid, null);
   await w.getByLabel('Bought on').fill('2020-01-01');
   await w.getByLabel('Credits', { exact: true }).fill('');
