@@ -1232,6 +1232,9 @@ impl State {
         self.put(ui, r::PER_MONTH, "per-month", &self.per_month);
         set_checked(ui.el(r::ANNUAL), self.billing == Billing::Annual);
         set_checked(ui.el(r::COMMERCIAL), self.commercial);
+        // Nothing to fit (a cost or plans Luma does not publish): the
+        // plan-fit controls would change nothing, so they are off.
+        let mut no_fit = priced.unpriced;
         let fit = match (&priced.quote, &priced.request) {
             (Ok(_), Some(req)) => {
                 model::number(&self.per_month, "Generations a month").and_then(|n| {
@@ -1247,15 +1250,25 @@ impl State {
                             no_watermark: None,
                         }),
                     };
-                    prices
-                        .estimator
-                        .plan_fit(&request)
-                        .map_err(|e| for_visitors(e.message()))
+                    prices.estimator.plan_fit(&request).map_err(|e| {
+                        no_fit = e.code() == ErrorCode::Unpriced;
+                        for_visitors(e.message())
+                    })
                 })
             }
             _ if priced.unpriced => Err(UNPRICED_FIT.into()),
             _ => Err("Choose a generation that can be priced to see which plan fits.".into()),
         };
+        // Nothing to fit, but the plans' prices are published (Luma
+        // Agents'): listed, at the billing "Pay annually" chooses.
+        let platform = priced.request.as_ref().and_then(|r| r.platform.as_deref());
+        let listed = platform
+            .and_then(|p| book.plans_for_platform(p))
+            .filter(|_| priced.unpriced);
+        for i in [r::PER_MONTH, r::COMMERCIAL] {
+            flag(ui.el(i), "disabled", no_fit);
+        }
+        flag(ui.el(r::ANNUAL), "disabled", no_fit && listed.is_none());
         // The plans stay, dimmed, while a count, a length or the generations
         // a month is retyped, or is wrong (2.5 a month): the visitor is
         // fixing a field, not choosing something else.
@@ -1300,12 +1313,7 @@ impl State {
                 set_text(sum, &message);
                 flag(notices, "hidden", true);
                 faults.push((message, "fit-sum", None));
-                // Nothing to fit, but the plans' prices are published.
-                let platform = priced.request.as_ref().and_then(|r| r.platform.as_deref());
-                if let (true, Some(list)) = (
-                    priced.unpriced,
-                    platform.and_then(|p| book.plans_for_platform(p)),
-                ) {
+                if let Some(list) = listed {
                     self.render_plan_prices(plans, list);
                 }
             }

@@ -140,6 +140,10 @@ test('each control changes the total to what quote() gives', async () => {
   assert.deepEqual(await w.locator('.plan .plan-why').allTextContents(), Array(3).fill('Monthly credits not published'));
   // Luma Agents is open to purchases: no closed-platform line above them.
   assert.equal(await w.locator('.status').isVisible(), false);
+  // With nothing to fit, the count a month and commercial use would change
+  // nothing: they are off; the billing still sets the prices shown.
+  assert.equal(await w.getByLabel('Generations a month').isDisabled(), true);
+  assert.equal(await w.getByLabel('I need commercial use').isDisabled(), true);
   await w.getByLabel('Pay annually').check();
   assert.deepEqual(await w.locator('.plan .plan-price').allTextContents(), ['—', '—', '—']);
   assert.match(await w.locator('.plan').first().textContent(), /Plus has no published annual price/);
@@ -723,6 +727,13 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   await choose(w, { platform: 'dream-machine-ios' });
   assert.match(await w.locator('.fit-sum').textContent(), /.+/);
   assert.equal(await w.locator('.plan').count(), 0);
+  // None of plan fit's controls would change anything: all three are off,
+  // and on again once there is something to fit.
+  const fitControls = () => Promise.all(['Generations a month', 'Pay annually', 'I need commercial use']
+    .map((label) => w.getByLabel(label).isDisabled()));
+  assert.deepEqual(await fitControls(), [true, true, true]);
+  await choose(w, { platform: 'dream-machine-web' });
+  assert.deepEqual(await fitControls(), [false, false, false]);
   await context.close();
 });
 
