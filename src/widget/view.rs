@@ -73,7 +73,7 @@ div.frame lang=en
     p.why id=why aria-live=polite @
     ol.lines aria-label=Breakdown @
     ul.notes @
-  div.rates @
+   div.rates @
   section.fit
    div.fit-head
     h3|Which plan fits

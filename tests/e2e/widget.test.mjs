@@ -1365,6 +1365,50 @@ test('on a phone, fields are 16 px (iOS zooms into smaller ones) and a tapped bu
   await context.close();
 });
 
+test('on a phone, a field that does not apply to the model takes no row of its own', async () => {
+  const { page, context } = await open(env, '', { viewport: { width: 375, height: 667 } });
+  const w = await widget(page);
+  const shownFields = () => Promise.all(['Resolution', 'Duration', 'Images']
+    .map((label) => w.getByLabel(label, { exact: true }).isVisible()));
+  // Resolution and duration share a row; images, greyed out, would take one more.
+  assert.deepEqual(await shownFields(), [true, true, false]);
+  const [res, dur] = await Promise.all(['Resolution', 'Duration'].map((l) => w.getByLabel(l).boundingBox()));
+  assert.equal(res.y, dur.y);
+  await choose(w, { model: 'photon' });
+  assert.deepEqual(await shownFields(), [false, false, true]);
+  await choose(w, { platform: 'luma-agents' });
+  assert.deepEqual(await shownFields(), [false, false, false]);
+  // Where the three fit across, all three stay, the one that does not apply greyed out.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await choose(w, { platform: 'dream-machine-web', model: 'ray-2' });
+  assert.deepEqual(await shownFields(), [true, true, true]);
+  assert.equal(await w.getByLabel('Images').isDisabled(), true);
+  await context.close();
+});
+
+test('on a wide screen a long breakdown leaves no empty room beside it: the dollars go under the form', async () => {
+  const { page, context } = await open(env, '', { viewport: { width: 1280, height: 900 } });
+  const w = await widget(page);
+  const boxes = () => w.evaluate((el) => Object.fromEntries(['.form', '.result', '.rates'].map((s) => {
+    const r = el.shadowRoot.querySelector(s).getBoundingClientRect();
+    return [s.slice(1), { left: r.left, right: r.right, top: r.top, bottom: r.bottom }];
+  })));
+  // One line, no notes: the dollars run across the whole width, below both.
+  let b = await boxes();
+  assert.ok(b.rates.top >= Math.max(b.form.bottom, b.result.bottom), JSON.stringify(b));
+  assert.equal(b.rates.right, b.result.right);
+  // Every add-on: the estimate, with its notes, is far taller than the form.
+  await choose(w, { extend: 9, upscale: '2160p', reframe: true, modify: true });
+  b = await boxes();
+  assert.equal(b.rates.left, b.form.left);
+  assert.equal(b.rates.right, b.form.right);
+  assert.ok(b.rates.top >= b.form.bottom && b.rates.top < b.result.bottom, JSON.stringify(b));
+  // Two by two there.
+  const tops = await w.locator('.rate-list > li').evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect().top));
+  assert.equal(new Set(tops).size, 2);
+  await context.close();
+});
+
 test('on a phone the total stays in sight at the foot of the screen while the form runs on below it', async () => {
   const { page, context } = await open(env, '', { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
   const w = await widget(page);
