@@ -341,14 +341,17 @@ fn unlimited_and_enterprise_run_relaxed_when_credits_run_out() {
     let r = worked_example(&dm("unlimited", "paused", "2026-11-21", 10, 0, ""));
     assert_eq!(r.verdict, Verdict::Insufficient);
     // Top-ups are fast credits: spent before relaxed mode starts, and said.
-    let r = worked_example(&dm(
-        "unlimited",
-        "active",
-        "2026-11-21",
-        10,
-        0,
-        &lot(1200, "2026-01-05"),
-    ));
+    let with_top_up = |plan| {
+        worked_example(&dm(
+            plan,
+            "active",
+            "2026-11-21",
+            10,
+            0,
+            &lot(1200, "2026-01-05"),
+        ))
+    };
+    let r = with_top_up("unlimited");
     assert_eq!(r.verdict, Verdict::Ok);
     assert_eq!(
         draws(&r),
@@ -364,15 +367,7 @@ fn unlimited_and_enterprise_run_relaxed_when_credits_run_out() {
     // Not where no top-up is drawn, nor on a plan without relaxed mode.
     let r = worked_example(&dm("unlimited", "active", "2026-11-21", 100, 0, ""));
     never_mentions(&r.reasons, "relaxed");
-    let r = worked_example(&dm(
-        "plus",
-        "active",
-        "2026-11-21",
-        10,
-        0,
-        &lot(1200, "2026-01-05"),
-    ));
-    never_mentions(&r.reasons, "relaxed");
+    never_mentions(&with_top_up("plus").reasons, "relaxed");
 }
 
 #[test]
