@@ -39,16 +39,16 @@ pub fn usd_string(value: Decimal, places: u32) -> String {
 /// counts are (`12000` at 2 places is `"12,000.00"`). Result fields keep
 /// [`usd_string`]'s plain digits, for programs to read.
 pub fn usd_grouped(value: Decimal, places: u32) -> String {
-    group_usd(usd_string(value, places))
+    group_usd(&usd_string(value, places))
 }
 
 /// A dollar figure as [`usd_string`] writes it, with its whole dollars
 /// grouped by commas (`"13333.3333"` is `"13,333.3333"`).
-pub fn group_usd(plain: String) -> String {
+pub fn group_usd(plain: &str) -> String {
     let whole = plain.bytes().take_while(u8::is_ascii_digit).count();
     match (plain.get(..whole), plain.get(whole..)) {
         (Some(digits), Some(rest)) => group_digits(digits) + rest,
-        _ => plain,
+        _ => plain.to_owned(),
     }
 }
 

@@ -479,7 +479,7 @@ impl<'a> Builder<'a> {
         notes.push(format!(
             "{}${} at the top-up rate of ${} per {} credits",
             if self.approximate { "about " } else { "" },
-            money::group_usd(usd.clone()),
+            money::group_usd(&usd),
             money::usd_string(top_up.price_usd, money::PLAN_USD_PLACES),
             grouped(top_up.credits)
         ));
