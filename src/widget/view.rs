@@ -1263,8 +1263,8 @@ impl State {
         // Agents'): listed, at the billing "Pay annually" chooses.
         let platform = priced.request.as_ref().and_then(|r| r.platform.as_deref());
         let listed = platform
-            .and_then(|p| book.plans_for_platform(p))
-            .filter(|_| priced.unpriced);
+            .filter(|_| priced.unpriced)
+            .and_then(|p| book.plans_for_platform(p));
         for i in [r::PER_MONTH, r::COMMERCIAL] {
             flag(ui.el(i), "disabled", no_fit);
         }
@@ -1334,11 +1334,10 @@ impl State {
         let (id, name) = plan;
         let mine = self.wallet.plan.as_deref().or(self.plan_attr.as_deref());
         let li = add(list, "li", class)?;
-        let top = add(&li, "div", "plan-top")?;
-        add_text(&top, "span", "plan-name", name);
+        add_text(&li, "span", "plan-name", name);
         let mine = mine == Some(id);
         if best || mine {
-            let badges = add(&top, "span", "badges")?;
+            let badges = add(&li, "span", "badges")?;
             if best {
                 add_text(&badges, "span", "badge", "Best fit");
             }
