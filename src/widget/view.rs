@@ -83,6 +83,7 @@ div.frame lang=en
       =check annual|Pay annually
       =check commercial|I need commercial use
    p.fit-sum id=fit-sum @
+   p.sr aria-live=polite @
    p.status @
    ul.plans @
    ul.notices @
@@ -104,7 +105,8 @@ div.frame lang=en
      p.lbl|Top-up credits
      div.top-ups @
      button.btn type=button data-act=add @|Add a top-up
-    div.verdict aria-live=polite @
+    div.verdict @
+    p.sr aria-live=polite @
 ";
 
 /// Indexes of the kept elements, in template order.
@@ -139,22 +141,28 @@ mod r {
     pub const ANNUAL: usize = 23;
     pub const COMMERCIAL: usize = 24;
     pub const FIT_SUM: usize = 25;
+    /// What a screen reader is told of plan fit: the best fit, or what is
+    /// wrong with the generations a month (heard, not seen).
+    pub const FIT_LIVE: usize = 26;
     /// A platform closed to purchases says so above its plans.
-    pub const STATUS: usize = 26;
-    pub const PLANS: usize = 27;
-    pub const NOTICES: usize = 28;
+    pub const STATUS: usize = 27;
+    pub const PLANS: usize = 28;
+    pub const NOTICES: usize = 29;
     /// The cost of a generation Luma does not price, as its app shows it.
-    pub const KNOWN: usize = 29;
-    pub const WALLET_PLAN: usize = 30;
-    pub const WALLET_STATUS: usize = 31;
-    pub const MONTHLY: usize = 32;
-    pub const GIFTED: usize = 33;
-    pub const SPENDING: usize = 34;
-    pub const TOP_UPS: usize = 35;
-    pub const ADD_TOP_UP: usize = 36;
-    pub const VERDICT: usize = 37;
+    pub const KNOWN: usize = 30;
+    pub const WALLET_PLAN: usize = 31;
+    pub const WALLET_STATUS: usize = 32;
+    pub const MONTHLY: usize = 33;
+    pub const GIFTED: usize = 34;
+    pub const SPENDING: usize = 35;
+    pub const TOP_UPS: usize = 36;
+    pub const ADD_TOP_UP: usize = 37;
+    pub const VERDICT: usize = 38;
+    /// The verdict's first line, or its message, for a screen reader: the
+    /// verdict itself is too long to be read out on every change.
+    pub const VERDICT_LIVE: usize = 39;
     /// The per-second duration input, swapped with the clip select.
-    pub const DURATION_INPUT: usize = 38;
+    pub const DURATION_INPUT: usize = 40;
 }
 
 /// The kept elements, and what each select holds now (so options are
@@ -582,10 +590,39 @@ fn split_digits(text: &str) -> Option<(&str, &str)> {
     Some((text.get(..n)?, text.get(n..)?))
 }
 
-/// Messages about a control, each with the id of the element showing it and,
-/// when the core's error code names it, the control ([`Priced::control`]);
-/// otherwise the control is found by the message's label ([`control_of`]).
-type Faults = Vec<(String, &'static str, Option<usize>)>;
+/// A message about a control.
+struct Fault {
+    message: String,
+    /// The id of the element showing it.
+    shown_in: &'static str,
+    /// The control, when known ([`Priced::control`], a field asked for);
+    /// otherwise it is found by the message's label ([`control_of`]).
+    control: Option<usize>,
+    tie: Tie,
+}
+
+/// What a message says of its control.
+#[derive(Clone, Copy, PartialEq)]
+enum Tie {
+    /// Its value is wrong: `aria-invalid`, and a red border.
+    Wrong,
+    /// It asks for a value not given yet (a new top-up's date, the monthly
+    /// credits left), or says why the control is off: a description only.
+    Describes,
+}
+
+impl Fault {
+    fn wrong(message: String, shown_in: &'static str, control: Option<usize>) -> Fault {
+        Fault {
+            message,
+            shown_in,
+            control,
+            tie: Tie::Wrong,
+        }
+    }
+}
+
+type Faults = Vec<Fault>;
 
 /// The control a visitor message is about, by the field label it starts with
 /// (as [`for_visitors`] and [`model::number`] write them); `None` for a
@@ -626,30 +663,25 @@ fn control_of(ui: &Ui, message: &str) -> Option<Element> {
     })
 }
 
-/// Ties each message in `faults` to its control: `aria-invalid` and an
-/// `aria-describedby` naming the element that shows the message, so a screen
-/// reader reads it with the field (and the field's border turns red); a
-/// control fixed since loses both. Attributes are written only when they
-/// change.
+/// Ties each message in `faults` to its control: an `aria-describedby`
+/// naming the element that shows the message, so a screen reader reads it
+/// with the field, and for a wrong value `aria-invalid` (the field's border
+/// turns red); a control fixed since loses both. Attributes are written only
+/// when they change.
 fn mark_invalid(ui: &mut Ui, faults: &Faults) {
     let mut marked = Vec::new();
-    for (message, shown_in, control) in faults {
-        let Some(el) = control
+    for fault in faults {
+        let Some(el) = fault
+            .control
             .map(|i| ui.el(i).clone())
-            .or_else(|| control_of(ui, message))
+            .or_else(|| control_of(ui, &fault.message))
         else {
             continue;
         };
-        if el.get_attribute("aria-describedby").as_deref() != Some(shown_in) {
-            attr(&el, "aria-describedby", shown_in);
+        if el.get_attribute("aria-describedby").as_deref() != Some(fault.shown_in) {
+            attr(&el, "aria-describedby", fault.shown_in);
         }
-        // A new top-up row's empty date is asked for, not wrong: tied to
-        // the message, but not red before the visitor has typed anything.
-        // (A prefix test: a substring search would add 5 KB of wasm.)
-        let asked = message
-            .split_once(':')
-            .is_some_and(|(_, rest)| rest.trim_start().starts_with(ASK_DATE));
-        if asked {
+        if fault.tie == Tie::Describes {
             flag(&el, "aria-invalid", false);
         } else if el.get_attribute("aria-invalid").as_deref() != Some("true") {
             attr(&el, "aria-invalid", "true");
@@ -669,6 +701,15 @@ fn mark_invalid(ui: &mut Ui, faults: &Faults) {
 
 /// What a top-up row without its date says (after "Top-up N: ").
 const ASK_DATE: &str = "Bought on: enter the date it was bought";
+
+/// Whether `message` asks for a top-up's date: a new row's empty date is
+/// asked for, not wrong, so not red before the visitor has typed anything.
+/// (A prefix test: a substring search would add 5 KB of wasm.)
+fn asks_date(message: &str) -> bool {
+    message
+        .split_once(':')
+        .is_some_and(|(_, rest)| rest.trim_start().starts_with(ASK_DATE))
+}
 
 /// Whether `message` asks for a number the visitor has emptied ("Images:
 /// enter a number", [`model::number`]): a field being retyped.
@@ -724,6 +765,9 @@ pub struct Priced {
     /// model, resolution or clip length the page asked for by attribute or
     /// link, which its menu shows as "(not available)".
     pub control: Option<usize>,
+    /// The model has no published cost here at all (every Luma Agents
+    /// model, Ray2 Flash on iOS), so every generation control is off.
+    pub model_unpriced: bool,
 }
 
 impl Priced {
@@ -758,7 +802,28 @@ impl State {
                 let p = self.render_controls(&mut ui, &prices);
                 self.render_quote(&ui, &p);
                 if let Err(message) = &p.quote {
-                    faults.push((message.clone(), "why", p.control));
+                    faults.push(Fault::wrong(message.clone(), "why", p.control));
+                    // A model Luma does not price here: every generation
+                    // control is off, for the reason the estimate gives.
+                    if p.model_unpriced {
+                        for control in [
+                            r::RESOLUTION,
+                            r::DURATION,
+                            r::DURATION_INPUT,
+                            r::IMAGES,
+                            r::EXTEND,
+                            r::UPSCALE,
+                            r::REFRAME,
+                            r::MODIFY,
+                        ] {
+                            faults.push(Fault {
+                                message: message.clone(),
+                                shown_in: "why",
+                                control: Some(control),
+                                tie: Tie::Describes,
+                            });
+                        }
+                    }
                 }
                 self.render_rates(&ui, &prices, &p);
                 self.render_fit(&ui, &prices, &p, &mut faults);
@@ -943,10 +1008,11 @@ impl State {
         // for it: the core says why it cannot be priced (below). One that is
         // on stays on, so it can be taken off, unless the model is not priced
         // here at all (every Luma Agents model, Ray2 Flash on iOS): then all
-        // are off, and those on keep their values for a model that prices
-        // them.
+        // are off and shown empty, as on a model that takes none, and the
+        // selection keeps those on for a model that prices them.
         let mut off_addons = Vec::new();
         let nothing_priced = kind == Kind::Unpriced;
+        let shown = |value| if nothing_priced { "" } else { value };
         let extend = get(Field::Extend);
         let off = nothing_priced || ctx.addon("extend").is_none() && extend.is_empty();
         flag(ui.el(r::EXTEND), "disabled", off);
@@ -955,7 +1021,7 @@ impl State {
             "placeholder",
             if off { "—" } else { "None" },
         );
-        self.put(ui, r::EXTEND, "extend", extend);
+        self.put(ui, r::EXTEND, "extend", shown(extend));
         if off {
             let step = f64::from(cat.billing_step_seconds);
             off_addons.push((r::EXTEND, AddonRequest::extend(step)));
@@ -971,14 +1037,14 @@ impl State {
             let four_k = if t == "2160p" { " (4K)" } else { "" };
             items.push((t.clone(), format!("To {t}{four_k}")));
         }
-        fill(ui, r::UPSCALE, items, upscale, off);
+        fill(ui, r::UPSCALE, items, shown(upscale), off);
         if let Some(top) = cat.resolutions.last().filter(|_| off) {
             off_addons.push((r::UPSCALE, AddonRequest::upscale(top)));
         }
 
         for (i, f) in [(r::REFRAME, Field::Reframe), (r::MODIFY, Field::Modify)] {
             let on = sel.on(f);
-            set_checked(ui.el(i), on);
+            set_checked(ui.el(i), on && !nothing_priced);
             let off = nothing_priced || ctx.addon(f.name()).is_none() && !on;
             flag(ui.el(i), "disabled", off);
             if off {
@@ -1060,6 +1126,7 @@ impl State {
             quote,
             unpriced,
             control,
+            model_unpriced: nothing_priced,
         }
     }
 
@@ -1265,25 +1332,48 @@ impl State {
         let listed = platform
             .filter(|_| priced.unpriced)
             .and_then(|p| book.plans_for_platform(p));
-        for i in [r::PER_MONTH, r::COMMERCIAL] {
-            flag(ui.el(i), "disabled", no_fit);
+        let annual_off = no_fit && listed.is_none();
+        for (i, off) in [
+            (r::PER_MONTH, no_fit),
+            (r::COMMERCIAL, no_fit),
+            (r::ANNUAL, annual_off),
+        ] {
+            flag(ui.el(i), "disabled", off);
+            // Described by the summary, which says why there is nothing to fit.
+            if let (true, Err(message)) = (off, &fit) {
+                faults.push(Fault {
+                    message: message.clone(),
+                    shown_in: "fit-sum",
+                    control: Some(i),
+                    tie: Tie::Describes,
+                });
+            }
         }
-        flag(ui.el(r::ANNUAL), "disabled", no_fit && listed.is_none());
         // The plans stay, dimmed, while a count, a length or the generations
         // a month is retyped, or is wrong (2.5 a month): the visitor is
         // fixing a field, not choosing something else.
         let per_month = matches!(&fit, Err(m) if typing(ui, m));
-        flag(
-            sum,
-            "data-error",
-            per_month && !matches!(&fit, Err(m) if emptied(m)),
-        );
+        let wrong = per_month && !matches!(&fit, Err(m) if emptied(m));
+        flag(sum, "data-error", wrong);
         let editing = per_month || priced.typing(ui);
+        // What a screen reader hears of plan fit: the best fit (the cards
+        // show it by a badge), or what is wrong with the generations a
+        // month. The last is kept while a field of the generation is
+        // retyped (said again, it would be heard again), and nothing is said
+        // of a generation that cannot be priced, which the estimate says
+        // already.
+        let live = ui.el(r::FIT_LIVE);
+        match &fit {
+            Ok(fit) => set_text(live, &self.best_fit_words(fit)),
+            Err(m) if wrong => set_text(live, m),
+            Err(_) if editing && !per_month => {}
+            Err(_) => set_text(live, ""),
+        }
         if keep_while_editing(plans, editing) {
             keep_while_editing(notices, true);
             if let Err(message) = fit {
                 set_text(sum, &message);
-                faults.push((message, "fit-sum", None));
+                faults.push(Fault::wrong(message, "fit-sum", None));
             }
             return;
         }
@@ -1312,13 +1402,25 @@ impl State {
             Err(message) => {
                 set_text(sum, &message);
                 flag(notices, "hidden", true);
-                faults.push((message, "fit-sum", None));
+                faults.push(Fault::wrong(message, "fit-sum", None));
                 if let Some(list) = listed {
                     self.render_plan_prices(plans, list);
                 }
             }
         }
         flag(plans, "hidden", plans.first_child().is_none());
+    }
+
+    /// The recommendation in words: "Best fit: Plus, $29.99 a month".
+    fn best_fit_words(&self, fit: &PlanFit) -> String {
+        let best = fit
+            .plans
+            .iter()
+            .find(|p| fit.recommended.as_ref() == Some(&p.id));
+        match best.and_then(|p| Some((&p.name, p.total_usd.as_deref()?))) {
+            Some((name, usd)) => format!("Best fit: {name}, {} a month", self.fmt.usd(usd)),
+            None => "No plan fits".to_owned(),
+        }
     }
 
     /// A plan card: its name and badges, and its price a month (a dash when
@@ -1573,12 +1675,15 @@ impl State {
             }),
             _ => None,
         };
+        // The field a message asks the visitor to fill in.
+        let mut asks = None;
         let outcome = match request {
             Some(Err(message)) => Err(message),
             // No balance to check without the monthly credits, and no guess
             // at them: a blank field is not 0. (A video on an images-only
             // plan is refused whatever the balance.)
             Some(Ok(_)) if monthly.trim().is_empty() && images_only.is_none() => {
+                asks = Some(r::MONTHLY);
                 let name = mine.map_or("", |p| p.row.name.as_ref());
                 Err(match allowance {
                     None if let Some(p) = unpublished => format!(
@@ -1606,14 +1711,23 @@ impl State {
                     let checked = prices.estimator.check(&w, &request);
                     checked.map_err(|e| for_visitors(e.message()))
                 }),
-            None if priced.unpriced => Err(UNPRICED_CHECK.into()),
+            None if priced.unpriced => {
+                asks = Some(r::KNOWN);
+                Err(UNPRICED_CHECK.into())
+            }
             _ => Err("Choose a generation that can be priced to check a balance.".into()),
         };
         if let Err(message) = &outcome {
-            faults.push((message.clone(), "verdict-msg", None));
+            let asked = asks.is_some() || asks_date(message);
+            faults.push(Fault {
+                message: message.clone(),
+                shown_in: "verdict-msg",
+                control: asks,
+                tie: if asked { Tie::Describes } else { Tie::Wrong },
+            });
         }
         let about = priced.quote.as_ref().map_or("", about_words);
-        self.render_verdict(ui.el(r::VERDICT), outcome, images_only, about);
+        self.render_verdict(ui, outcome, images_only, about);
         plan_error
     }
 
@@ -1743,24 +1857,31 @@ impl State {
     /// `images_only`: the wallet's plan, when it makes images only and the
     /// selection is a video.
     /// `about`: [`about_words`] of the generation's quote.
+    /// The verdict is not a live region itself (its draws, reasons and
+    /// remedies would be read out on every keystroke in a field): its first
+    /// line, or its message, is said by its own.
     fn render_verdict(
         &self,
-        v: &Element,
+        ui: &Ui,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
         about: &str,
     ) {
-        rebuild(v, |v| {
-            self.verdict_into(v, outcome, images_only, about);
+        let mut said = String::new();
+        rebuild(ui.el(r::VERDICT), |v| {
+            self.verdict_into(v, outcome, images_only, about, &mut said);
         });
+        set_text(ui.el(r::VERDICT_LIVE), &said);
     }
 
+    /// `said`: the verdict's first line, or its message.
     fn verdict_into(
         &self,
         v: &Element,
         outcome: Result<CheckResult, String>,
         images_only: Option<&str>,
         about: &str,
+        said: &mut String,
     ) -> Option<()> {
         let f = &self.fmt;
         let result = match outcome {
@@ -1769,6 +1890,7 @@ impl State {
                 v.set_class_name("verdict none");
                 let p = add_text(v, "p", "", &message)?;
                 attr(&p, "id", "verdict-msg");
+                *said = message;
                 return None;
             }
         };
@@ -1788,6 +1910,7 @@ impl State {
         };
         v.set_class_name(&format!("verdict {class}"));
         add_text(v, "p", "verdict-head", &head);
+        *said = head;
         // How many of these the balance pays for, as the plan cards say what
         // a plan's credits make: the next question after "does it go through?".
         if result.verdict == Verdict::Ok

@@ -196,16 +196,24 @@ test('on Luma Agents, where nothing is priced, every add-on is off, and those on
   const state = () => Promise.all(addons.map(async (name) => {
     const control = w.getByLabel(name);
     const value = name === 'Reframe' || name === 'Modify' ? await control.isChecked() : await control.inputValue();
-    return [name, value, await control.isDisabled()];
+    return [name, value, await control.isDisabled(), await control.getAttribute('aria-describedby')];
   }));
-  const on = [['Extend', '9', false], ['Upscale', '2160p', false], ['Reframe', true, false], ['Modify', true, false]];
+  const on = [['Extend', '9', false, null], ['Upscale', '2160p', false, null], ['Reframe', true, false, null], ['Modify', true, false, null]];
   assert.deepEqual(await state(), on);
   const total = await shown(w);
   await choose(w, { platform: 'luma-agents' });
-  // As when none was on: off, as every add-on is there (their values kept).
-  assert.deepEqual(await state(), on.map(([name, value]) => [name, value, true]));
+  // Off and shown empty, as on a model that takes none (a disabled box
+  // still ticked would read as an add-on that applies), each described by
+  // the reason the estimate gives; the generation's other fields too.
+  assert.deepEqual(await state(), [['Extend', '', true, 'why'], ['Upscale', '', true, 'why'], ['Reframe', false, true, 'why'], ['Modify', false, true, 'why']]);
+  assert.match(await w.locator('#why').textContent(), /^Ray3\.14 on Luma Agents: costs are not published/);
+  for (const name of ['Resolution', 'Duration', 'Images']) {
+    assert.equal(await w.getByLabel(name).getAttribute('aria-describedby'), 'why', name);
+    assert.equal(await w.getByLabel(name).getAttribute('aria-invalid'), null, name);
+  }
   await choose(w, { platform: 'dream-machine-web', model: 'ray-2' });
   assert.deepEqual(await state(), on);
+  for (const name of ['Resolution', 'Duration']) assert.equal(await w.getByLabel(name).getAttribute('aria-describedby'), null, name);
   assert.equal(await shown(w), total);
   assert.deepEqual(problems, []);
   await context.close();
@@ -730,10 +738,14 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   // None of plan fit's controls would change anything: all three are off,
   // and on again once there is something to fit.
   const fitControls = () => Promise.all(['Generations a month', 'Pay annually', 'I need commercial use']
-    .map((label) => w.getByLabel(label).isDisabled()));
-  assert.deepEqual(await fitControls(), [true, true, true]);
+    .map(async (label) => {
+      const control = w.getByLabel(label);
+      return [await control.isDisabled(), await control.getAttribute('aria-describedby'), await control.getAttribute('aria-invalid')];
+    }));
+  // Each described by the line that says why (off, not wrong).
+  assert.deepEqual(await fitControls(), Array(3).fill([true, 'fit-sum', null]));
   await choose(w, { platform: 'dream-machine-web' });
-  assert.deepEqual(await fitControls(), [false, false, false]);
+  assert.deepEqual(await fitControls(), Array(3).fill([false, null, null]));
   await context.close();
 });
 
@@ -1287,6 +1299,73 @@ test('live regions speak of a change only, not on every render', async () => {
   await w.evaluate((el) => el.removeAttribute('plan'));
   assert.ok((await changed()).alert > 0);
   assert.equal(await w.getByRole('alert').isHidden(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a screen reader hears the best fit and the verdict in a line each, and what the balance asks for is tied to its field', async () => {
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  await choose(w, { model: 'ray-2', resolution: '720p', duration: 5 });
+  // Polite live regions, in place (empty or not) before they change, seen
+  // by nobody: the cards show the best fit by a badge, and the verdict is
+  // too long to read out on every keystroke.
+  const [fit, verdict] = ['.fit .sr', '.balance .sr'].map((s) => w.locator(s));
+  for (const live of [fit, verdict]) {
+    assert.equal(await live.getAttribute('aria-live'), 'polite');
+    assert.deepEqual(await live.evaluate((e) => [e.getBoundingClientRect().width, getComputedStyle(e).position]), [1, 'absolute']);
+  }
+  assert.equal(await w.locator('.verdict').getAttribute('aria-live'), null);
+  // Ray2 720p 5 s is 160 credits: 20 a month are Lite's 3,200 ($9.99); 60
+  // are 9,600, Lite + 6 packs ($9.99 + $24.00) against Plus's 10,000 ($29.99).
+  await w.getByLabel('Generations a month').fill('20');
+  assert.equal(await fit.textContent(), 'Best fit: Lite, $9.99 a month');
+  await w.getByLabel('Generations a month').fill('60');
+  assert.equal(await fit.textContent(), 'Best fit: Plus, $29.99 a month');
+  await w.getByLabel('Pay annually').check();
+  assert.equal(await fit.textContent(), 'Best fit: Plus, $23.99 a month');
+  // A wrong count is heard; an emptied one, being retyped, is not.
+  await w.getByLabel('Generations a month').fill('2.5');
+  assert.equal(await fit.textContent(), 'Generations a month must be a whole number, 0 or more, got 2.5');
+  await w.getByLabel('Generations a month').fill('');
+  assert.equal(await fit.textContent(), '');
+  await w.getByLabel('Generations a month').fill('60');
+  // 60 of 10 s (320 credits) are 19,200 a year-billed month: Plus $23.99
+  // + 8 packs for the 9,200 over its 10,000 ($32.00), under Unlimited's
+  // $75.99 and Lite's $7.99 + 14 packs.
+  await w.getByLabel('Duration').selectOption('10');
+  assert.equal(await fit.textContent(), 'Best fit: Plus, $55.99 a month');
+  // A count of the generation being retyped keeps the last: said again, it
+  // would be heard again.
+  await choose(w, { model: 'photon' });
+  const photon = await fit.textContent();
+  assert.match(photon, /^Best fit: /);
+  await w.getByLabel('Images').fill('');
+  assert.equal(await fit.textContent(), photon);
+  await choose(w, { model: 'ray-2', duration: 10 });
+
+  await w.getByText('Check my balance').click();
+  const monthly = w.getByLabel('Monthly credits left');
+  await monthly.fill('');
+  // Asked for, not wrong: described by the question, and not red.
+  const ask = 'Enter your monthly credits left to check this balance (Plus gives 10,000 a month).';
+  assert.equal(await w.locator('#verdict-msg').textContent(), ask);
+  assert.equal(await verdict.textContent(), ask);
+  assert.equal(await monthly.getAttribute('aria-describedby'), 'verdict-msg');
+  assert.equal(await monthly.getAttribute('aria-invalid'), null);
+  // 100 credits against 320: the verdict's first line only.
+  await monthly.fill('100');
+  assert.equal(await verdict.textContent(), 'Not enough credits: 220 short');
+  assert.equal(await monthly.getAttribute('aria-describedby'), null);
+  await monthly.fill('-1');
+  assert.equal(await monthly.getAttribute('aria-invalid'), 'true');
+  // Luma Agents prices nothing: the cost is asked for, in its field.
+  await choose(w, { platform: 'luma-agents' });
+  const known = w.getByLabel("This generation's cost in credits");
+  assert.equal(await known.getAttribute('aria-describedby'), 'verdict-msg');
+  assert.equal(await known.getAttribute('aria-invalid'), null);
+  assert.match(await verdict.textContent(), /^Luma does not publish what this generation costs: enter its cost/);
+  assert.equal(await fit.textContent(), '');
   assert.deepEqual(problems, []);
   await context.close();
 });
