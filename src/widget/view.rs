@@ -606,18 +606,27 @@ struct Fault {
 enum Tie {
     /// Its value is wrong: `aria-invalid`, and a red border.
     Wrong,
-    /// It asks for a value not given yet (a new top-up's date, the monthly
-    /// credits left), or says why the control is off: a description only.
+    /// It asks for a value not given yet (a number emptied to be retyped, a
+    /// new top-up's date, the monthly credits left), or says why the control
+    /// is off: a description only.
     Describes,
 }
 
 impl Fault {
-    fn wrong(message: String, shown_in: &'static str, control: Option<usize>) -> Fault {
+    /// A message as it reads: a question (a number emptied to be retyped,
+    /// a new top-up's date) describes its control; anything else says its
+    /// value is wrong.
+    fn new(message: String, shown_in: &'static str, control: Option<usize>) -> Fault {
+        let tie = if asks(&message) {
+            Tie::Describes
+        } else {
+            Tie::Wrong
+        };
         Fault {
             message,
             shown_in,
             control,
-            tie: Tie::Wrong,
+            tie,
         }
     }
 }
@@ -702,13 +711,15 @@ fn mark_invalid(ui: &mut Ui, faults: &Faults) {
 /// What a top-up row without its date says (after "Top-up N: ").
 const ASK_DATE: &str = "Bought on: enter the date it was bought";
 
-/// Whether `message` asks for a top-up's date: a new row's empty date is
-/// asked for, not wrong, so not red before the visitor has typed anything.
-/// (A prefix test: a substring search would add 5 KB of wasm.)
-fn asks_date(message: &str) -> bool {
-    message
-        .split_once(':')
-        .is_some_and(|(_, rest)| rest.trim_start().starts_with(ASK_DATE))
+/// Whether `message` asks for a value rather than says one is wrong: a
+/// number emptied to be retyped, or a new top-up row's empty date, which is
+/// not red before the visitor has typed anything. (A prefix test: a
+/// substring search would add 5 KB of wasm.)
+fn asks(message: &str) -> bool {
+    emptied(message)
+        || message
+            .split_once(':')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with(ASK_DATE))
 }
 
 /// Whether `message` asks for a number the visitor has emptied ("Images:
@@ -802,7 +813,7 @@ impl State {
                 let p = self.render_controls(&mut ui, &prices);
                 self.render_quote(&ui, &p);
                 if let Err(message) = &p.quote {
-                    faults.push(Fault::wrong(message.clone(), "why", p.control));
+                    faults.push(Fault::new(message.clone(), "why", p.control));
                     // A model Luma does not price here: every generation
                     // control is off, for the reason the estimate gives.
                     if p.model_unpriced {
@@ -1184,7 +1195,9 @@ impl State {
                 kept
             }
         };
-        flag(why, "data-info", priced.unpriced);
+        // A fact to state, or a number asked for: not in the error colour.
+        let asked = matches!(&priced.quote, Err(m) if emptied(m));
+        flag(why, "data-info", priced.unpriced || asked);
         // `why` stays in the page when empty (CSS collapses it): a live
         // region shown and filled in one step is not read by some screen
         // readers.
@@ -1373,7 +1386,7 @@ impl State {
             keep_while_editing(notices, true);
             if let Err(message) = fit {
                 set_text(sum, &message);
-                faults.push(Fault::wrong(message, "fit-sum", None));
+                faults.push(Fault::new(message, "fit-sum", None));
             }
             return;
         }
@@ -1402,7 +1415,7 @@ impl State {
             Err(message) => {
                 set_text(sum, &message);
                 flag(notices, "hidden", true);
-                faults.push(Fault::wrong(message, "fit-sum", None));
+                faults.push(Fault::new(message, "fit-sum", None));
                 if let Some(list) = listed {
                     self.render_plan_prices(plans, list);
                 }
@@ -1676,14 +1689,14 @@ impl State {
             _ => None,
         };
         // The field a message asks the visitor to fill in.
-        let mut asks = None;
+        let mut asked_for = None;
         let outcome = match request {
             Some(Err(message)) => Err(message),
             // No balance to check without the monthly credits, and no guess
             // at them: a blank field is not 0. (A video on an images-only
             // plan is refused whatever the balance.)
             Some(Ok(_)) if monthly.trim().is_empty() && images_only.is_none() => {
-                asks = Some(r::MONTHLY);
+                asked_for = Some(r::MONTHLY);
                 let name = mine.map_or("", |p| p.row.name.as_ref());
                 Err(match allowance {
                     None if let Some(p) = unpublished => format!(
@@ -1712,19 +1725,17 @@ impl State {
                     checked.map_err(|e| for_visitors(e.message()))
                 }),
             None if priced.unpriced => {
-                asks = Some(r::KNOWN);
+                asked_for = Some(r::KNOWN);
                 Err(UNPRICED_CHECK.into())
             }
             _ => Err("Choose a generation that can be priced to check a balance.".into()),
         };
         if let Err(message) = &outcome {
-            let asked = asks.is_some() || asks_date(message);
-            faults.push(Fault {
-                message: message.clone(),
-                shown_in: "verdict-msg",
-                control: asks,
-                tie: if asked { Tie::Describes } else { Tie::Wrong },
-            });
+            let mut fault = Fault::new(message.clone(), "verdict-msg", asked_for);
+            if asked_for.is_some() {
+                fault.tie = Tie::Describes;
+            }
+            faults.push(fault);
         }
         let about = priced.quote.as_ref().map_or("", about_words);
         self.render_verdict(ui, outcome, images_only, about);

@@ -1104,6 +1104,13 @@ test('an emptied count or length is asked for, not priced at its default', async
   await w.getByLabel('Images').fill('');
   assert.equal(await w.locator('.why').textContent(), 'Images: enter a number');
   assert.equal(await w.locator('.alert').isVisible(), false);
+  // Asked for, not wrong: the field is described by the question but not
+  // invalid (nor red), and the question is not in the error colour.
+  const images = w.getByLabel('Images');
+  const tied = async (control) => [await control.getAttribute('aria-describedby'), await control.getAttribute('aria-invalid')];
+  assert.deepEqual(await tied(images), ['why', null]);
+  const whyColor = () => w.locator('.why').evaluate((e) => getComputedStyle(e).color);
+  const askedWhy = await whyColor();
   // While the number is retyped, the last arithmetic, dollars and plans
   // stay in place, dimmed and inert: the sections below do not jump.
   assert.deepEqual(await stale(), ['usd inert', 'lines inert', 'notes inert', 'rates inert', 'plans inert', 'notices inert']);
@@ -1113,6 +1120,8 @@ test('an emptied count or length is asked for, not priced at its default', async
   // A wrong count is being fixed too: all of it stays, dimmed.
   await w.getByLabel('Images').fill('2.5');
   assert.match(await w.locator('.why').textContent(), /^Images /);
+  assert.deepEqual(await tied(images), ['why', 'true']);
+  assert.notEqual(await whyColor(), askedWhy);
   assert.deepEqual(await stale(), ['usd inert', 'lines inert', 'notes inert', 'rates inert', 'plans inert', 'notices inert']);
   assert.ok(Math.abs((await fitTop()) - before) < 40, `${before} -> ${await fitTop()}`);
   await w.getByLabel('Images').fill('4');
@@ -1120,12 +1129,14 @@ test('an emptied count or length is asked for, not priced at its default', async
   await w.getByLabel('Generations a month').fill('');
   assert.deepEqual(await stale(), ['plans inert', 'notices inert']);
   assert.equal(await w.locator('.fit-sum').textContent(), 'Generations a month: enter a number');
+  assert.deepEqual(await tied(w.getByLabel('Generations a month')), ['fit-sum', null]);
   // A wrong count too: the plans stay while it is fixed, and the message
   // is in the error colour (an empty field is asked for, not an error).
   const sumColor = () => w.locator('.fit-sum').evaluate((e) => getComputedStyle(e).color);
   const asked = await sumColor();
   await w.getByLabel('Generations a month').fill('2.5');
   assert.match(await w.locator('.fit-sum').textContent(), /^Generations a month must be a whole number/);
+  assert.deepEqual(await tied(w.getByLabel('Generations a month')), ['fit-sum', 'true']);
   assert.deepEqual(await stale(), ['plans inert', 'notices inert']);
   assert.equal(await sumColor(), await w.locator('.why').evaluate((e) => getComputedStyle(e).color));
   assert.notEqual(await sumColor(), asked);
