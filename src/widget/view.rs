@@ -337,11 +337,14 @@ fn set_checked(el: &Element, on: bool) {
     set_prop(el, "checked", &JsValue::from_bool(on));
 }
 
-/// `<li><span class="k">…</span><span class="v">…</span></li>`.
-fn pair(list: &Node, class: &str, key: &str, value: &str) -> Option<Element> {
+/// A row of credits, `<li><span class="k">…</span><span class="v">…</span></li>`:
+/// `value` is `credits` as shown, a figure alone on screen (under the total,
+/// or under "Uses N credits from"), heard with its unit ("160 credits").
+fn pair(list: &Node, class: &str, key: &str, value: &str, credits: u64) -> Option<Element> {
     let li = add(list, "li", class)?;
     add_text(&li, "span", "k", key)?;
-    add_text(&li, "span", "v", value)?;
+    let v = add_text(&li, "span", "v", value)?;
+    add_text(&v, "span", "sr", plural(credits, " credit", " credits"))?;
     Some(li)
 }
 
@@ -1168,10 +1171,11 @@ impl State {
                         "",
                         &fmt::keep_terms(&f.localize(&line.label)),
                         &f.int(line.credits),
+                        line.credits,
                     );
                 }
                 if q.lines.len() > 1 {
-                    pair(lines, "sum", "Total", &total);
+                    pair(lines, "sum", "Total", &total, q.credits);
                 }
                 // The dollars and the top-up rate are in the headline and
                 // the first dollar card: the note saying them is left out.
@@ -1476,7 +1480,13 @@ impl State {
                 // Annual billing is said under the price ("Billed $95.90 a
                 // year"), and with top-ups, which are bought month by month,
                 // which part is billed yearly.
-                add_text(&price, "span", "per", "/mo");
+                // Heard as words, not "slash mo".
+                attr(
+                    &add_text(&price, "span", "per", "/mo")?,
+                    "aria-hidden",
+                    "true",
+                );
+                add_text(&price, "span", "sr", " a month");
             }
             None => {
                 price.set_class_name("plan-price none");
@@ -1956,7 +1966,7 @@ impl State {
                     (Pool::TopUp, None) => "Top-up credits".to_owned(),
                     (Pool::SpendingLimit, _) => "Spending limit".to_owned(),
                 };
-                pair(&list, "", &pool, &f.int(draw.credits));
+                pair(&list, "", &pool, &f.int(draw.credits), draw.credits);
             }
         }
         for items in [&result.reasons, &result.remedies] {

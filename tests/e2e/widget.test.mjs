@@ -135,7 +135,8 @@ test('each control changes the total to what quote() gives', async () => {
   // What is published is shown: the plans at their prices ("Plans: Plus
   // ($29.99/mo), Pro ($90/mo), Ultra ($300/mo)"), none marked as the fit.
   assert.deepEqual(await w.locator('.plan .plan-name').allTextContents(), ['Plus', 'Pro', 'Ultra']);
-  assert.deepEqual(await w.locator('.plan .plan-price').allTextContents(), ['$29.99/mo', '$90.00/mo', '$300.00/mo']);
+  // ("/mo" is seen; screen readers hear " a month" instead.)
+  assert.deepEqual(await w.locator('.plan .plan-price').allTextContents(), ['$29.99/mo a month', '$90.00/mo a month', '$300.00/mo a month']);
   assert.equal(await w.locator('.plan.best, .plan.off').count(), 0);
   assert.deepEqual(await w.locator('.plan .plan-why').allTextContents(), Array(3).fill('Monthly credits not published'));
   // Luma Agents is open to purchases: no closed-platform line above them.
@@ -1321,7 +1322,7 @@ test('a screen reader hears the best fit and the verdict in a line each, and wha
   // Polite live regions, in place (empty or not) before they change, seen
   // by nobody: the cards show the best fit by a badge, and the verdict is
   // too long to read out on every keystroke.
-  const [fit, verdict] = ['.fit .sr', '.balance .sr'].map((s) => w.locator(s));
+  const [fit, verdict] = ['.fit > .sr', '.bal-body > .sr'].map((s) => w.locator(s));
   for (const live of [fit, verdict]) {
     assert.equal(await live.getAttribute('aria-live'), 'polite');
     assert.deepEqual(await live.evaluate((e) => [e.getBoundingClientRect().width, getComputedStyle(e).position]), [1, 'absolute']);
@@ -1333,6 +1334,8 @@ test('a screen reader hears the best fit and the verdict in a line each, and wha
   assert.equal(await fit.textContent(), 'Best fit: Lite, $9.99 a month');
   await w.getByLabel('Generations a month').fill('60');
   assert.equal(await fit.textContent(), 'Best fit: Plus, $29.99 a month');
+  // The cards are heard in words too: a month, not "slash mo".
+  assert.match(await w.locator('.plan.best .plan-price').ariaSnapshot(), /^- paragraph: \$29\.99 a month$/);
   await w.getByLabel('Pay annually').check();
   assert.equal(await fit.textContent(), 'Best fit: Plus, $23.99 a month');
   // A wrong count is heard; an emptied one, being retyped, is not.
@@ -1367,6 +1370,10 @@ test('a screen reader hears the best fit and the verdict in a line each, and wha
   // 100 credits against 320: the verdict's first line only.
   await monthly.fill('100');
   assert.equal(await verdict.textContent(), 'Not enough credits: 220 short');
+  // A figure alone in a row is heard with its unit.
+  await monthly.fill('400');
+  assert.match(await w.locator('.draws').ariaSnapshot(), /- listitem: Monthly credits 320 credits/);
+  assert.match(await w.locator('.lines').ariaSnapshot(), /- listitem: .*10 s.* 320 credits/);
   assert.equal(await monthly.getAttribute('aria-describedby'), null);
   await monthly.fill('-1');
   assert.equal(await monthly.getAttribute('aria-invalid'), 'true');
