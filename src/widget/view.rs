@@ -632,6 +632,17 @@ impl Fault {
             tie,
         }
     }
+
+    /// A message that describes `control` whatever it says: a question
+    /// about it, or why it is off.
+    fn describes(message: String, shown_in: &'static str, control: usize) -> Fault {
+        Fault {
+            message,
+            shown_in,
+            control: Some(control),
+            tie: Tie::Describes,
+        }
+    }
 }
 
 type Faults = Vec<Fault>;
@@ -830,12 +841,7 @@ impl State {
                             r::REFRAME,
                             r::MODIFY,
                         ] {
-                            faults.push(Fault {
-                                message: message.clone(),
-                                shown_in: "why",
-                                control: Some(control),
-                                tie: Tie::Describes,
-                            });
+                            faults.push(Fault::describes(message.clone(), "why", control));
                         }
                     }
                 }
@@ -1026,7 +1032,7 @@ impl State {
         // selection keeps those on for a model that prices them.
         let mut off_addons = Vec::new();
         let nothing_priced = kind == Kind::Unpriced;
-        let shown = |value| if nothing_priced { "" } else { value };
+        let on_screen = |value| if nothing_priced { "" } else { value };
         let extend = get(Field::Extend);
         let off = nothing_priced || ctx.addon("extend").is_none() && extend.is_empty();
         flag(ui.el(r::EXTEND), "disabled", off);
@@ -1035,7 +1041,7 @@ impl State {
             "placeholder",
             if off { "—" } else { "None" },
         );
-        self.put(ui, r::EXTEND, "extend", shown(extend));
+        self.put(ui, r::EXTEND, "extend", on_screen(extend));
         if off {
             let step = f64::from(cat.billing_step_seconds);
             off_addons.push((r::EXTEND, AddonRequest::extend(step)));
@@ -1051,7 +1057,7 @@ impl State {
             let four_k = if t == "2160p" { " (4K)" } else { "" };
             items.push((t.clone(), format!("To {t}{four_k}")));
         }
-        fill(ui, r::UPSCALE, items, shown(upscale), off);
+        fill(ui, r::UPSCALE, items, on_screen(upscale), off);
         if let Some(top) = cat.resolutions.last().filter(|_| off) {
             off_addons.push((r::UPSCALE, AddonRequest::upscale(top)));
         }
@@ -1358,12 +1364,7 @@ impl State {
             flag(ui.el(i), "disabled", off);
             // Described by the summary, which says why there is nothing to fit.
             if let (true, Err(message)) = (off, &fit) {
-                faults.push(Fault {
-                    message: message.clone(),
-                    shown_in: "fit-sum",
-                    control: Some(i),
-                    tie: Tie::Describes,
-                });
+                faults.push(Fault::describes(message.clone(), "fit-sum", i));
             }
         }
         // The plans stay, dimmed, while a count, a length or the generations
@@ -1741,11 +1742,10 @@ impl State {
             _ => Err("Choose a generation that can be priced to check a balance.".into()),
         };
         if let Err(message) = &outcome {
-            let mut fault = Fault::new(message.clone(), "verdict-msg", asked_for);
-            if asked_for.is_some() {
-                fault.tie = Tie::Describes;
-            }
-            faults.push(fault);
+            faults.push(match asked_for {
+                Some(control) => Fault::describes(message.clone(), "verdict-msg", control),
+                None => Fault::new(message.clone(), "verdict-msg", None),
+            });
         }
         let about = priced.quote.as_ref().map_or("", about_words);
         self.render_verdict(ui, outcome, images_only, about);

@@ -718,13 +718,13 @@ test('plan fit: N a month, each plan with top-ups, the recommendation, toggles a
   const plus = fit.plans.find((p) => p.id === 'plus');
   assert.ok(plus.topUpPacks > 0);
   const plusText = await card('Plus').textContent();
-  assert.match(plusText, new RegExp(`\\$${plus.totalUsd.replace('.', '\\.')}/mo\\$${plus.priceUsd.replace('.', '\\.')} plan billed yearly \\+ ${plus.topUpPacks} top-up packs`));
+  assert.match(plusText, new RegExp(`\\$${plus.totalUsd.replace('.', '\\.')}/mo a month\\$${plus.priceUsd.replace('.', '\\.')} plan billed yearly \\+ ${plus.topUpPacks} top-up packs`));
   assert.doesNotMatch(plusText, /mo, billed yearly/);
   const unlimited = fit.plans.find((p) => p.id === 'unlimited');
   assert.equal(unlimited.topUpPacks, 0);
   // The price stays "/mo" on one line; the reasons say what a year bills.
   const unlimitedText = await card('Unlimited').textContent();
-  assert.match(unlimitedText, new RegExp(`\\$${unlimited.totalUsd.replace('.', '\\.')}/mo\\$`));
+  assert.match(unlimitedText, new RegExp(`\\$${unlimited.totalUsd.replace('.', '\\.')}/mo a month\\$`));
   assert.match(unlimitedText, /Billed \$911\.90 a year/);
   for (const price of await w.locator('.plan-price:not(.none)').all()) {
     const box = await price.boundingBox();
