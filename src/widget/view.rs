@@ -105,8 +105,8 @@ div.frame lang=en
      p.lbl|Top-up credits
      div.top-ups @
      button.btn type=button data-act=add @|Add a top-up
-    div.verdict @
     p.sr aria-live=polite @
+    div.verdict @
 ";
 
 /// Indexes of the kept elements, in template order.
@@ -157,10 +157,10 @@ mod r {
     pub const SPENDING: usize = 35;
     pub const TOP_UPS: usize = 36;
     pub const ADD_TOP_UP: usize = 37;
-    pub const VERDICT: usize = 38;
     /// The verdict's first line, or its message, for a screen reader: the
     /// verdict itself is too long to be read out on every change.
-    pub const VERDICT_LIVE: usize = 39;
+    pub const VERDICT_LIVE: usize = 38;
+    pub const VERDICT: usize = 39;
     /// The per-second duration input, swapped with the clip select.
     pub const DURATION_INPUT: usize = 40;
 }
@@ -1126,18 +1126,27 @@ impl State {
             .zip(ctx.platform)
             .filter(|_| video)
             .and_then(|(m, p)| self.replaced_text(&sel, &m.name, &p.name));
-        off_reasons(
-            ui,
-            &prices.estimator,
-            probe,
-            kind,
-            &off_addons,
-            Changes {
-                taken_off: &taken_off,
-                replaced,
-                put_back: &self.put_back,
-            },
-        );
+        // While a count or a length is retyped or fixed, what is said under
+        // the add-ons stays: cleared and said again, it would be heard again.
+        // (A change of what decides the add-ons is said as ever.)
+        let same = [Field::Platform, Field::Model, Field::Resolution]
+            .iter()
+            .all(|&f| self.shown.get(f) == sel.get(f));
+        let retyping = same && matches!(&quote, Err(m) if typing(ui, m));
+        if !retyping {
+            off_reasons(
+                ui,
+                &prices.estimator,
+                probe,
+                kind,
+                &off_addons,
+                Changes {
+                    taken_off: &taken_off,
+                    replaced,
+                    put_back: &self.put_back,
+                },
+            );
+        }
         self.shown = sel;
         Priced {
             // An attribute the widget could not use leaves no request: the
@@ -1747,6 +1756,14 @@ impl State {
                 None => Fault::new(message.clone(), "verdict-msg", None),
             });
         }
+        // While a count or a length of the generation is retyped or fixed,
+        // the last verdict stays, dimmed and inert, as the plans do: nothing
+        // below moves, and a screen reader hears nothing until it changes.
+        if keep_while_editing(ui.el(r::VERDICT), priced.typing(ui)) {
+            keep_while_editing(ui.el(r::VERDICT_LIVE), true);
+            return plan_error;
+        }
+        keep_while_editing(ui.el(r::VERDICT_LIVE), false);
         let about = priced.quote.as_ref().map_or("", about_words);
         self.render_verdict(ui, outcome, images_only, about);
         plan_error
@@ -1911,6 +1928,9 @@ impl State {
                 v.set_class_name("verdict none");
                 let p = add_text(v, "p", "", &message)?;
                 attr(&p, "id", "verdict-msg");
+                // Read once, from the line before the verdict (a field it
+                // describes still reads it: `aria-describedby` names it).
+                attr(&p, "aria-hidden", "true");
                 *said = message;
                 return None;
             }
@@ -1930,7 +1950,12 @@ impl State {
             Verdict::Paused => ("short", format!("Generation pauses: {short} short")),
         };
         v.set_class_name(&format!("verdict {class}"));
-        add_text(v, "p", "verdict-head", &head);
+        // Read once, from the line before the verdict.
+        attr(
+            &add_text(v, "p", "verdict-head", &head)?,
+            "aria-hidden",
+            "true",
+        );
         *said = head;
         // How many of these the balance pays for, as the plan cards say what
         // a plan's credits make: the next question after "does it go through?".

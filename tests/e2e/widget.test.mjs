@@ -1112,9 +1112,11 @@ test('an emptied count or length is asked for, not priced at its default', async
   assert.deepEqual(await tied(images), ['why', null]);
   const whyColor = () => w.locator('.why').evaluate((e) => getComputedStyle(e).color);
   const askedWhy = await whyColor();
-  // While the number is retyped, the last arithmetic, dollars and plans
-  // stay in place, dimmed and inert: the sections below do not jump.
-  assert.deepEqual(await stale(), ['usd inert', 'lines inert', 'notes inert', 'rates inert', 'plans inert', 'notices inert']);
+  // While the number is retyped, the last arithmetic, dollars, plans and
+  // balance verdict stay in place, dimmed and inert: the sections below do
+  // not jump, and the verdict's live line is not cleared and said again.
+  const kept = ['usd inert', 'lines inert', 'notes inert', 'rates inert', 'plans inert', 'notices inert', 'sr inert', 'verdict ok inert'];
+  assert.deepEqual(await stale(), kept);
   assert.ok(Math.abs((await fitTop()) - before) < 40, `${before} -> ${await fitTop()}`);
   await w.getByLabel('Images').fill('4');
   assert.deepEqual(await stale(), []);
@@ -1123,7 +1125,7 @@ test('an emptied count or length is asked for, not priced at its default', async
   assert.match(await w.locator('.why').textContent(), /^Images /);
   assert.deepEqual(await tied(images), ['why', 'true']);
   assert.notEqual(await whyColor(), askedWhy);
-  assert.deepEqual(await stale(), ['usd inert', 'lines inert', 'notes inert', 'rates inert', 'plans inert', 'notices inert']);
+  assert.deepEqual(await stale(), kept);
   assert.ok(Math.abs((await fitTop()) - before) < 40, `${before} -> ${await fitTop()}`);
   await w.getByLabel('Images').fill('4');
   assert.deepEqual(await stale(), []);
@@ -1354,8 +1356,12 @@ test('a screen reader hears the best fit and the verdict in a line each, and wha
   await choose(w, { model: 'photon' });
   const photon = await fit.textContent();
   assert.match(photon, /^Best fit: /);
+  const offWhy = await w.locator('#off-why').textContent();
+  assert.match(offWhy, /^Extend, upscale and modify apply to video/);
   await w.getByLabel('Images').fill('');
   assert.equal(await fit.textContent(), photon);
+  // So does what is said under the add-ons.
+  assert.equal(await w.locator('#off-why').textContent(), offWhy);
   await choose(w, { model: 'ray-2', duration: 10 });
 
   await w.getByText('Check my balance').click();
@@ -1367,9 +1373,12 @@ test('a screen reader hears the best fit and the verdict in a line each, and wha
   assert.equal(await verdict.textContent(), ask);
   assert.equal(await monthly.getAttribute('aria-describedby'), 'verdict-msg');
   assert.equal(await monthly.getAttribute('aria-invalid'), null);
-  // 100 credits against 320: the verdict's first line only.
+  // 100 credits against 320: the verdict's first line only, read before the
+  // verdict, whose own copy is hidden from screen readers (read once).
   await monthly.fill('100');
   assert.equal(await verdict.textContent(), 'Not enough credits: 220 short');
+  assert.equal(await w.locator('.bal-body > .sr + .verdict').count(), 1);
+  assert.equal(await w.locator('.verdict-head').getAttribute('aria-hidden'), 'true');
   // A figure alone in a row is heard with its unit.
   await monthly.fill('400');
   assert.match(await w.locator('.draws').ariaSnapshot(), /- listitem: Monthly credits 320 credits/);
@@ -1377,6 +1386,7 @@ test('a screen reader hears the best fit and the verdict in a line each, and wha
   assert.equal(await monthly.getAttribute('aria-describedby'), null);
   await monthly.fill('-1');
   assert.equal(await monthly.getAttribute('aria-invalid'), 'true');
+
   // Luma Agents prices nothing: the cost is asked for, in its field.
   await choose(w, { platform: 'luma-agents' });
   const known = w.getByLabel("This generation's cost in credits");
