@@ -793,14 +793,9 @@ pub struct Priced {
     /// The model has no published cost here at all (every Luma Agents
     /// model, Ray2 Flash on iOS), so every generation control is off.
     pub model_unpriced: bool,
-}
-
-impl Priced {
-    /// Whether the quote waits for a count or a length the visitor is
-    /// typing ([`typing`]).
-    fn typing(&self, ui: &Ui) -> bool {
-        matches!(&self.quote, Err(m) if typing(ui, m))
-    }
+    /// The quote waits for a count or a length the visitor is typing
+    /// ([`typing`]).
+    pub typing: bool,
 }
 
 impl State {
@@ -1132,8 +1127,8 @@ impl State {
         let same = [Field::Platform, Field::Model, Field::Resolution]
             .iter()
             .all(|&f| self.shown.get(f) == sel.get(f));
-        let retyping = same && matches!(&quote, Err(m) if typing(ui, m));
-        if !retyping {
+        let typing = matches!(&quote, Err(m) if typing(ui, m));
+        if !(same && typing) {
             off_reasons(
                 ui,
                 &prices.estimator,
@@ -1156,13 +1151,14 @@ impl State {
             unpriced,
             control,
             model_unpriced: nothing_priced,
+            typing,
         }
     }
 
     fn render_quote(&self, ui: &Ui, priced: &Priced) {
         let f = &self.fmt;
         let (lines, notes, why) = (ui.el(r::LINES), ui.el(r::NOTES), ui.el(r::WHY));
-        let editing = priced.typing(ui);
+        let editing = priced.typing;
         // The arithmetic and the dollars stay, dimmed, while a count or a
         // length is retyped or fixed.
         let kept = keep_while_editing(lines, editing);
@@ -1231,7 +1227,7 @@ impl State {
     /// by side share their places ([`Fmt::usd_in`]).
     fn render_rates(&self, ui: &Ui, prices: &Prices, priced: &Priced) {
         let rates = ui.el(r::RATES);
-        let editing = priced.typing(ui);
+        let editing = priced.typing;
         if keep_while_editing(rates, editing) {
             return;
         }
@@ -1382,7 +1378,7 @@ impl State {
         let per_month = matches!(&fit, Err(m) if typing(ui, m));
         let wrong = per_month && !matches!(&fit, Err(m) if emptied(m));
         flag(sum, "data-error", wrong);
-        let editing = per_month || priced.typing(ui);
+        let editing = per_month || priced.typing;
         // What a screen reader hears of plan fit: the best fit (the cards
         // show it by a badge), or what is wrong with the generations a
         // month. The last is kept while a field of the generation is
@@ -1759,7 +1755,7 @@ impl State {
         // While a count or a length of the generation is retyped or fixed,
         // the last verdict stays, dimmed and inert, as the plans do: nothing
         // below moves, and a screen reader hears nothing until it changes.
-        if keep_while_editing(ui.el(r::VERDICT), priced.typing(ui)) {
+        if keep_while_editing(ui.el(r::VERDICT), priced.typing) {
             keep_while_editing(ui.el(r::VERDICT_LIVE), true);
             return plan_error;
         }
