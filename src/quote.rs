@@ -203,6 +203,9 @@ impl Seconds {
     /// A number so close to 0 that it has no decimal value (below 1e-28) counts
     /// as 0: billing it one step would charge for nothing.
     fn parse(field: &str, value: f64) -> Result<Seconds> {
+        // Compared as it was given: `Decimal` would round 9.5e-29 up to its
+        // 28th place, 1e-28, and bill it.
+        const SHORTEST: f64 = 1e-28;
         let not_positive = || {
             Error::invalid_request_with(format_args!(
                 "{field} must be a number of seconds above 0, got {}",
@@ -215,7 +218,7 @@ impl Seconds {
                 grouped(MAX_COUNT)
             ))
         };
-        if !value.is_finite() || value <= 0.0 {
+        if !value.is_finite() || value < SHORTEST {
             return Err(not_positive());
         }
         // A positive finite number has no decimal only when it is too large.

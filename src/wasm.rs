@@ -96,9 +96,14 @@ fn thrown<T>(result: Result<T>) -> core::result::Result<T, JsValue> {
     result.map_err(into_error)
 }
 
-/// `{ credits }` (a known cost) or a `quote()` request.
+/// `{ credits }` (a known cost) or a `quote()` request. `credits` set to
+/// `null` or `undefined` is left out, as for any optional field, so a
+/// generation request may carry it; one that cannot be read (a throwing
+/// getter) is a known cost's, whose reader says why.
 fn read_check_request(value: JsValue) -> Result<CheckRequest> {
-    let has_credits = value.is_object() && Reflect::has(&value, &"credits".into()).unwrap_or(false);
+    let has_credits = value.is_object()
+        && Reflect::get(&value, &"credits".into())
+            .map_or(true, |c| !c.is_undefined() && !c.is_null());
     if has_credits {
         read::<KnownCost>(value, "request", ErrorCode::InvalidRequest).map(CheckRequest::Credits)
     } else {

@@ -617,6 +617,22 @@ fn malformed_numbers_are_invalid_requests() {
             ios(r#""model":"ray-2","resolution":"720p","durationSeconds":-5"#),
             "above 0",
         ),
+        // Below 1e-28 s a length has no decimal value (pricing/README.md rule
+        // 7), also where a `Decimal` would round it up to 1e-28.
+        (
+            ios(r#""model":"ray-2","resolution":"720p","durationSeconds":9.5e-29"#),
+            "above 0",
+        ),
+        (
+            ios(r#""model":"ray-2","resolution":"720p","durationSeconds":9.999999999999999e-29"#),
+            "above 0",
+        ),
+        (
+            web(
+                r#""model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"extend","seconds":9.5e-29}]"#,
+            ),
+            "above 0",
+        ),
         (
             ios(r#""model":"ray-2","resolution":"720p","durationSeconds":1e308"#),
             "durationSeconds is too large",

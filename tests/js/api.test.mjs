@@ -166,6 +166,23 @@ test('check() says whether a balance pays and from which pools (README example)'
   assert.equal(check(agents, { credits: 30 }).verdict, 'paused');
 });
 
+test('check() reads a generation request that carries credits: null or undefined as the generation', () => {
+  // An optional field set to null or undefined counts as left out (README,
+  // "Errors"), so `{ ...request, credits: knownCost }` with no known cost is
+  // still the generation, priced as quote() prices it.
+  const wallet = { platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 100 };
+  for (const credits of [null, undefined]) {
+    const r = check(wallet, { ...workedExample, credits });
+    assert.equal(r.verdict, 'ok', String(credits));
+    assert.equal(r.cost, 75, String(credits));
+    const agents = { platform: 'luma-agents', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 10 };
+    assert.equal(thrown(() => check(agents, { ...workedExample, credits })).code, 'platform_mismatch', String(credits));
+  }
+  // A known cost is still one.
+  assert.equal(check(wallet, { credits: 75 }).cost, 75);
+  assert.equal(thrown(() => check(wallet, { ...workedExample, credits: 75 })).code, 'invalid_request');
+});
+
 test('quoteMany() prices a batch and reports failures in place', () => {
   const out = quoteMany([workedExample, { platform: 'mars' }, { platform: 'dream-machine-web', model: 'photon', images: 4 }]);
   assert.equal(out[0].credits, 75);
