@@ -218,8 +218,9 @@ export function diffs(a, b, path = '') {
 /** Debug-friendly JSON (NaN, Infinity, undefined visible). */
 export const show = (x) => JSON.stringify(x, (k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v === undefined ? '<undefined>' : v));
 
-// Requests on which the product and the oracle are known to disagree (reported, not failed).
-export function knownDisagreements() {
+// Lengths just under 1e-28 s, which a `Decimal` rounds up to 1e-28 s: the
+// product once billed them (README rule 7 refuses them).
+export function belowShortestLength() {
   return [9.5e-29, 9.9e-29, 9.44444444444445e-29].flatMap((d) => [
     { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p', durationSeconds: d },
     { platform: 'dream-machine-web', model: 'ray-2', resolution: '720p', durationSeconds: 5, addons: [{ kind: 'extend', seconds: d }] },
