@@ -1,7 +1,8 @@
 // npm run bench: speed of the estimator on this machine, in one run.
 //   node:     quote() through the wasm boundary vs a plain-JS table lookup
 //             (same requests, interleaved rounds, median of rounds), quoteMany(),
-//             check() over a 10,000-generation storyboard, planFit() over 100 lines
+//             check() over a 10,000-generation storyboard and checkMany() of it,
+//             planFit() over 100 lines
 //   chromium: module first byte -> first rendered estimate, and input change ->
 //             updated total (median and p95 over 200 changes)
 // `npm run bench -- --record` also writes the results into BENCHMARKS.md.
@@ -15,7 +16,7 @@ import { root } from './lib.mjs';
 const pkgDir = path.join(root, 'pkg');
 const pkg = await import(path.join(pkgDir, 'credit_estimator.js'));
 pkg.initSync({ module: fs.readFileSync(path.join(pkgDir, 'credit_estimator_bg.wasm')) });
-const { quote, quoteMany, check, planFit, catalog, defaultTables } = pkg;
+const { quote, quoteMany, check, checkMany, planFit, catalog, defaultTables } = pkg;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
@@ -133,6 +134,14 @@ function nodeBench() {
     for (const r of storyboard) check(wallet, r);
     checkTimes.push((performance.now() - start) / storyboard.length);
   }
+  // checkMany(): the same storyboard in one call, each generation drawn from
+  // what the ones before it left (the wallet runs out part of the way).
+  const manyTimes = [];
+  for (let round = 0; round < 5; round++) {
+    const start = performance.now();
+    checkMany(wallet, storyboard);
+    manyTimes.push(performance.now() - start);
+  }
 
   // planFit(): 100 usage lines.
   const web = reqs.filter((r) => r.platform === 'dream-machine-web');
@@ -149,6 +158,7 @@ function nodeBench() {
     jsPerSecond: median(rounds.js),
     quoteManyPerSecond: median(rounds.many),
     checkMicros: median(checkTimes) * 1000,
+    checkManyMillis: median(manyTimes),
     planFitMicros: median(fitTimes) * 1000,
   };
 }
@@ -195,6 +205,7 @@ const rows = [
   ['plain-JS table lookup (same requests)', `${fmt(n.jsPerSecond)} calls/s`, 'baseline'],
   ['quoteMany() (batches of ' + n.requests * 4 + ')', `${fmt(n.quoteManyPerSecond)} quotes/s`, 'not slower than plain JS'],
   ['check(), storyboard of 10,000 generations', `${fmt(n.checkMicros, 2)} µs per call`, ''],
+  ['checkMany(), the same storyboard in one call', `${fmt(n.checkManyMillis, 1)} ms per call`, ''],
   ['planFit(), 100 usage lines', `${fmt(n.planFitMicros, 1)} µs per call`, ''],
 ];
 const b = results.browser;

@@ -22,24 +22,24 @@ use crate::tables::schema;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Wallet {
     /// The product: `"dream-machine"` or `"luma-agents"`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
     /// `"active"`, `"paused"` or `"cancelled"`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subscription: Option<String>,
     /// `YYYY-MM-DD`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub today: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gifted: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_ups: Option<Vec<TopUpLot>>,
     /// Luma Agents: credits the opt-in spending limit still allows.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spending_limit: Option<f64>,
 }
 
@@ -47,10 +47,10 @@ pub struct Wallet {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TopUpLot {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credits: Option<f64>,
     /// `YYYY-MM-DD`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purchased: Option<String>,
 }
 
@@ -495,6 +495,108 @@ pub fn check(book: &PriceBook, wallet: &Wallet, request: &CheckRequest) -> Resul
         ));
     }
     Ok(result)
+}
+
+/// The answer of `checkMany()`: generations made one after another from one
+/// wallet, each checked against the wallet as the ones before it left it.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoryboardCheck {
+    /// `ok` when every generation is; otherwise the verdict of the first one
+    /// that cannot be made (`insufficient` or `paused`), if any; otherwise
+    /// `relaxed`.
+    pub verdict: Verdict,
+    /// The generations' costs added up.
+    pub cost: u64,
+    /// Whether any of those costs is approximate (modify).
+    pub approximate: bool,
+    /// What the `ok` generations take from the wallet, added up.
+    pub drawn: u64,
+    /// The place in `requests` of the first generation that cannot be made.
+    pub first_short: Option<usize>,
+    /// Each generation's check, in order.
+    pub results: Vec<CheckResult>,
+    /// The wallet once the `ok` generations have taken their draws.
+    pub wallet_after: Wallet,
+}
+
+/// Checks generations made one after another from one wallet: each takes
+/// its draws when its verdict is `ok`, and nothing otherwise (a `relaxed`
+/// one runs in the relaxed queue; an `insufficient` or `paused` one is not
+/// made), so the next is checked against what is left. An error names the
+/// generation it comes from (`requests[2]: …`).
+pub fn check_many(
+    book: &PriceBook,
+    wallet: &Wallet,
+    requests: &[CheckRequest],
+) -> Result<StoryboardCheck> {
+    // A faulty wallet is said once, and also for an empty storyboard.
+    validate(book, wallet)?;
+    let mut out = StoryboardCheck {
+        verdict: Verdict::Ok,
+        cost: 0,
+        approximate: false,
+        drawn: 0,
+        first_short: None,
+        results: Vec::with_capacity(requests.len()),
+        wallet_after: wallet.clone(),
+    };
+    for (i, request) in requests.iter().enumerate() {
+        let result = check(book, &out.wallet_after, request).map_err(|e| {
+            if e.code() == ErrorCode::InvalidWallet {
+                e
+            } else {
+                e.at(&format!("requests[{i}]"))
+            }
+        })?;
+        out.cost = add_count(out.cost, result.cost).ok_or_else(storyboard_overflow)?;
+        out.approximate |= result.approximate;
+        match result.verdict {
+            Verdict::Ok => {
+                out.drawn += result.cost;
+                take(&mut out.wallet_after, &result.draws);
+            }
+            Verdict::Relaxed if out.verdict == Verdict::Ok => out.verdict = Verdict::Relaxed,
+            Verdict::Relaxed => {}
+            Verdict::Insufficient | Verdict::Paused => {
+                if out.first_short.is_none() {
+                    out.first_short = Some(i);
+                    out.verdict = result.verdict;
+                }
+            }
+        }
+        out.results.push(result);
+    }
+    Ok(out)
+}
+
+fn storyboard_overflow() -> Error {
+    Error::invalid_request_with(format_args!(
+        "the storyboard's costs add up past {} credits, the largest whole number JavaScript holds exactly",
+        grouped(MAX_COUNT)
+    ))
+}
+
+/// Takes a check's draws off the wallet they were drawn from (each is at
+/// most what its pool holds, so every count stays a whole number from 0).
+fn take(wallet: &mut Wallet, draws: &[Draw]) {
+    for d in draws {
+        let pool = match d.pool {
+            Pool::Monthly => wallet.monthly.as_mut(),
+            Pool::Gifted => wallet.gifted.as_mut(),
+            Pool::SpendingLimit => wallet.spending_limit.as_mut(),
+            Pool::TopUp => wallet
+                .top_ups
+                .as_mut()
+                .zip(d.top_up_index)
+                .and_then(|(lots, i)| lots.get_mut(i))
+                .and_then(|lot| lot.credits.as_mut()),
+        };
+        if let Some(credits) = pool {
+            // Both below 2^53: exact in an f64.
+            *credits -= d.credits as f64;
+        }
+    }
 }
 
 fn check_dream_machine(

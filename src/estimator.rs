@@ -1,7 +1,7 @@
 //! [`Estimator`]: one edition of the tables and the four questions asked of it.
 
 use crate::catalog::{self, Catalog};
-use crate::check::{self, CheckRequest, CheckResult, Wallet};
+use crate::check::{self, CheckRequest, CheckResult, StoryboardCheck, Wallet};
 use crate::error::Result;
 use crate::plan_fit::{self, PlanFit, PlanFitRequest};
 use crate::quote::{self, Quote, QuoteRequest};
@@ -67,5 +67,14 @@ impl Estimator {
     /// Whether a wallet can pay for a generation now, and from which pools.
     pub fn check(&self, wallet: &Wallet, request: &CheckRequest) -> Result<CheckResult> {
         check::check(&self.book, wallet, request)
+    }
+
+    /// Whether a wallet pays for generations made one after another.
+    pub fn check_many(
+        &self,
+        wallet: &Wallet,
+        requests: &[CheckRequest],
+    ) -> Result<StoryboardCheck> {
+        check::check_many(&self.book, wallet, requests)
     }
 }

@@ -53,7 +53,7 @@ mod default_tables {
 }
 
 pub use catalog::Catalog;
-pub use check::{CheckRequest, CheckResult, KnownCost, TopUpLot, Wallet};
+pub use check::{CheckRequest, CheckResult, KnownCost, StoryboardCheck, TopUpLot, Wallet};
 pub use error::{Error, ErrorCode, Result};
 pub use estimator::Estimator;
 pub use plan_fit::{Needs, PlanFit, PlanFitRequest, UsageLine};

@@ -238,6 +238,28 @@ export interface CheckResultFields {
   edition: EditionStamp;
 }
 
+/** The answer of `checkMany()`: generations made one after another from one
+ * wallet. Each is checked against the wallet as the ones before it left it:
+ * an `ok` one takes its draws, any other takes nothing. */
+export interface StoryboardCheck {
+  /** `ok` when every generation is; otherwise the verdict of the first that
+   * cannot be made (`insufficient` or `paused`), if any; otherwise `relaxed`. */
+  verdict: "ok" | "relaxed" | "insufficient" | "paused";
+  /** The generations' costs added up. */
+  cost: number;
+  /** True when any of those costs is approximate (modify). */
+  approximate: boolean;
+  /** What the `ok` generations take from the wallet, added up. */
+  drawn: number;
+  /** The index in `requests` of the first generation that cannot be made. */
+  firstShort: number | null;
+  /** Each generation's `check()`, in order. */
+  results: CheckResult[];
+  /** The wallet once the `ok` generations have taken their draws (the
+   * fields given, with the credits left). */
+  walletAfter: Wallet;
+}
+
 export interface EstimatorOptions {
   /** Tables in the schema of `pricing/` (the object `defaultTables()` returns).
    * Required: options without them throw `invalid_tables`; `new Estimator()`

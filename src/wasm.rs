@@ -1,5 +1,6 @@
 //! The JavaScript boundary (wasm32 only): `quote`, `catalog`, `planFit`,
-//! `check`, `quoteMany`, the `Estimator` class and `isEstimatorError`.
+//! `check`, `quoteMany`, `checkMany`, the `Estimator` class and
+//! `isEstimatorError`.
 //!
 //! Inputs arrive as plain JS values and are read by [`from_js`] (which names
 //! the path of any fault and rejects unknown fields); results leave as plain
@@ -55,6 +56,10 @@ extern "C" {
     pub type CheckRequestJs;
     #[wasm_bindgen(typescript_type = "CheckResult")]
     pub type CheckResultJs;
+    #[wasm_bindgen(typescript_type = "readonly CheckRequest[]")]
+    pub type CheckRequestsJs;
+    #[wasm_bindgen(typescript_type = "StoryboardCheck")]
+    pub type StoryboardCheckJs;
     #[wasm_bindgen(typescript_type = "EstimatorOptions")]
     pub type EstimatorOptionsJs;
     #[wasm_bindgen(typescript_type = "Tables")]
@@ -96,19 +101,19 @@ fn thrown<T>(result: Result<T>) -> core::result::Result<T, JsValue> {
     result.map_err(into_error)
 }
 
-/// `{ credits }` (a known cost) or a `quote()` request. `credits` set to
+/// `{ credits }` (a known cost) or a `quote()` request, `what` naming it in
+/// a fault (`request`, `requests[2]`). `credits` set to
 /// `null` or `undefined` is left out, as for any optional field, so a
 /// generation request may carry it; one that cannot be read (a throwing
 /// getter) is a known cost's, whose reader says why.
-fn read_check_request(value: JsValue) -> Result<CheckRequest> {
+fn read_check_request(value: JsValue, what: &str) -> Result<CheckRequest> {
     let has_credits = value.is_object()
         && Reflect::get(&value, &"credits".into())
             .map_or(true, |c| !c.is_undefined() && !c.is_null());
     if has_credits {
-        read::<KnownCost>(value, "request", ErrorCode::InvalidRequest).map(CheckRequest::Credits)
+        read::<KnownCost>(value, what, ErrorCode::InvalidRequest).map(CheckRequest::Credits)
     } else {
-        read::<QuoteRequest>(value, "request", ErrorCode::InvalidRequest)
-            .map(CheckRequest::Generation)
+        read::<QuoteRequest>(value, what, ErrorCode::InvalidRequest).map(CheckRequest::Generation)
     }
 }
 
@@ -117,16 +122,21 @@ fn quote_with(e: &Estimator, request: JsValue) -> Result<JsValue> {
     write(&e.quote(&request)?)
 }
 
-fn quote_many_with(e: &Estimator, requests: JsValue) -> Result<JsValue> {
-    if !is_array(&requests) {
+/// The items of a batch's `requests`, read through Reflect, which catches
+/// what a Proxy of an array may throw; `takes` says what the function takes.
+fn batch(requests: &JsValue, takes: &str) -> Result<Vec<JsValue>> {
+    if !is_array(requests) {
         return Err(Error::invalid_request_with(format_args!(
-            "quoteMany() takes an array of quote() requests, got {}",
-            describe(&requests)
+            "{takes}, got {}",
+            describe(requests)
         )));
     }
-    // Read through Reflect, which catches what a Proxy of an array may throw.
-    let requests = Vec::<JsValue>::from_js(&requests, &from_js::Path::Root("requests"))
-        .map_err(|fault| Error::invalid_request(fault.0))?;
+    Vec::<JsValue>::from_js(requests, &from_js::Path::Root("requests"))
+        .map_err(|fault| Error::invalid_request(fault.0))
+}
+
+fn quote_many_with(e: &Estimator, requests: JsValue) -> Result<JsValue> {
+    let requests = batch(&requests, "quoteMany() takes an array of quote() requests")?;
     let out = Array::new();
     for request in requests {
         let item = match quote_with(e, request) {
@@ -168,8 +178,18 @@ fn plan_fit_with(e: &Estimator, request: JsValue) -> Result<JsValue> {
 
 fn check_with(e: &Estimator, wallet: JsValue, request: JsValue) -> Result<JsValue> {
     let wallet: Wallet = read(wallet, "wallet", ErrorCode::InvalidWallet)?;
-    let request = read_check_request(request)?;
+    let request = read_check_request(request, "request")?;
     write(&e.check(&wallet, &request)?)
+}
+
+fn check_many_with(e: &Estimator, wallet: JsValue, requests: JsValue) -> Result<JsValue> {
+    let wallet: Wallet = read(wallet, "wallet", ErrorCode::InvalidWallet)?;
+    let items = batch(&requests, "checkMany() takes an array of check() requests")?;
+    let mut list = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        list.push(read_check_request(item, &format!("requests[{i}]"))?);
+    }
+    write(&e.check_many(&wallet, &list)?)
 }
 
 static DEFAULT: Local<OnceCell<Rc<Estimator>>> = Local::new(OnceCell::new());
@@ -220,6 +240,16 @@ pub fn check(
     request: CheckRequestJs,
 ) -> core::result::Result<CheckResultJs, JsValue> {
     with_default(|e| check_with(e, wallet.into(), request.into())).map(JsCast::unchecked_into)
+}
+
+/// Whether a wallet pays for generations made one after another (a
+/// storyboard), each checked against what the ones before it left.
+#[wasm_bindgen(js_name = checkMany)]
+pub fn check_many(
+    wallet: WalletJs,
+    requests: CheckRequestsJs,
+) -> core::result::Result<StoryboardCheckJs, JsValue> {
+    with_default(|e| check_many_with(e, wallet.into(), requests.into())).map(JsCast::unchecked_into)
 }
 
 /// Whether `value` is an error this module threw: an `Error` named
@@ -327,5 +357,15 @@ impl JsEstimator {
         request: CheckRequestJs,
     ) -> core::result::Result<CheckResultJs, JsValue> {
         thrown(check_with(&self.inner, wallet.into(), request.into())).map(JsCast::unchecked_into)
+    }
+
+    #[wasm_bindgen(js_name = checkMany)]
+    pub fn check_many(
+        &self,
+        wallet: WalletJs,
+        requests: CheckRequestsJs,
+    ) -> core::result::Result<StoryboardCheckJs, JsValue> {
+        thrown(check_many_with(&self.inner, wallet.into(), requests.into()))
+            .map(JsCast::unchecked_into)
     }
 }

@@ -937,3 +937,176 @@ fn monthly_credits_above_the_plans_allowance_are_pointed_out_and_counted() {
             .any(|m| m.contains("Unlimited's allowance of 10,000"))
     );
 }
+
+/// `checkMany()` of `requests` (each a check() request as JSON) against `wallet`.
+#[track_caller]
+fn storyboard(
+    wallet_json: &str,
+    requests: &[&str],
+) -> Result<credit_estimator::StoryboardCheck, credit_estimator::Error> {
+    let requests: Vec<CheckRequest> = requests
+        .iter()
+        .map(|json| {
+            if json.contains(r#""credits""#) {
+                CheckRequest::Credits(serde_json::from_str(json).unwrap())
+            } else {
+                generation(json)
+            }
+        })
+        .collect();
+    estimator().check_many(&wallet(wallet_json), &requests)
+}
+
+const PHOTON_4: &str = r#"{"platform":"dream-machine-web","model":"photon","images":4}"#;
+
+#[test]
+fn a_storyboard_draws_each_generation_from_what_the_ones_before_it_left() {
+    // The worked example (75) twice, then 4 Photon images (16), from 50
+    // monthly, 10 gifted and a top-up of 100: the first takes 50 + 10 + 15,
+    // the second 75 of the top-up's 85 left, and the images find 10.
+    let w = dm(
+        "plus",
+        "active",
+        "2026-11-21",
+        50,
+        10,
+        &lot(100, "2026-01-05"),
+    );
+    let s = storyboard(&w, &[WORKED_EXAMPLE, WORKED_EXAMPLE, PHOTON_4]).unwrap();
+    let verdicts: Vec<Verdict> = s.results.iter().map(|r| r.verdict).collect();
+    assert_eq!(verdicts, [Verdict::Ok, Verdict::Ok, Verdict::Insufficient]);
+    assert_eq!(
+        draws(&s.results[0]),
+        [
+            (Pool::Monthly, 50, None),
+            (Pool::Gifted, 10, None),
+            (Pool::TopUp, 15, Some("2026-01-05".into()))
+        ]
+    );
+    assert_eq!(
+        draws(&s.results[1]),
+        [(Pool::TopUp, 75, Some("2026-01-05".into()))]
+    );
+    assert_eq!((s.results[2].available, s.results[2].shortfall), (10, 6));
+    assert_eq!(s.verdict, Verdict::Insufficient);
+    assert_eq!(s.first_short, Some(2));
+    assert_eq!((s.cost, s.drawn), (75 + 75 + 16, 150));
+    assert!(!s.approximate);
+    assert_eq!(s.wallet_after.monthly, Some(0.0));
+    assert_eq!(s.wallet_after.gifted, Some(0.0));
+    let lots = s.wallet_after.top_ups.as_deref().unwrap();
+    assert_eq!(lots[0].credits, Some(10.0));
+    assert_eq!(lots[0].purchased.as_deref(), Some("2026-01-05"));
+    // Each result is what check() says of the wallet the ones before left.
+    let mut left = wallet(&w);
+    for (request, result) in [WORKED_EXAMPLE, WORKED_EXAMPLE].iter().zip(&s.results) {
+        assert_eq!(
+            &estimator().check(&left, &generation(request)).unwrap(),
+            result
+        );
+        left = estimator()
+            .check_many(&left, &[generation(request)])
+            .unwrap()
+            .wallet_after;
+    }
+    assert_eq!(left, s.wallet_after);
+}
+
+#[test]
+fn a_storyboard_goes_on_past_a_generation_that_cannot_be_made() {
+    // Not made, it takes nothing: the cheaper one after it is still paid.
+    let w = dm("plus", "active", "2026-11-21", 60, 0, "");
+    let s = storyboard(&w, &[WORKED_EXAMPLE, r#"{"credits":55}"#]).unwrap();
+    assert_eq!(s.results[0].verdict, Verdict::Insufficient);
+    assert_eq!(s.results[1].verdict, Verdict::Ok);
+    assert_eq!(
+        (s.verdict, s.first_short, s.drawn),
+        (Verdict::Insufficient, Some(0), 55)
+    );
+    assert_eq!(s.wallet_after.monthly, Some(5.0));
+    // Unlimited runs short in relaxed mode, which takes nothing either.
+    let w = dm("unlimited", "active", "2026-11-21", 100, 0, "");
+    let s = storyboard(&w, &[r#"{"credits":160}"#, r#"{"credits":55}"#]).unwrap();
+    assert_eq!(s.results[0].verdict, Verdict::Relaxed);
+    assert_eq!(s.results[1].verdict, Verdict::Ok);
+    assert_eq!(
+        (s.verdict, s.first_short, s.drawn),
+        (Verdict::Relaxed, None, 55)
+    );
+    assert_eq!(s.wallet_after.monthly, Some(45.0));
+    // Every one made: ok.
+    let s = storyboard(&w, &[r#"{"credits":55}"#, r#"{"credits":45}"#]).unwrap();
+    assert_eq!(
+        (s.verdict, s.first_short, s.drawn),
+        (Verdict::Ok, None, 100)
+    );
+}
+
+#[test]
+fn a_luma_agents_storyboard_spends_the_spending_limit_down() {
+    let w = r#"{"platform":"luma-agents","plan":"pro","subscription":"active","today":"2026-11-21","monthly":10,"spendingLimit":20}"#;
+    let s = storyboard(
+        w,
+        &[
+            r#"{"credits":15}"#,
+            r#"{"credits":20}"#,
+            r#"{"credits":15}"#,
+        ],
+    )
+    .unwrap();
+    let verdicts: Vec<Verdict> = s.results.iter().map(|r| r.verdict).collect();
+    assert_eq!(verdicts, [Verdict::Ok, Verdict::Paused, Verdict::Ok]);
+    assert_eq!(
+        draws(&s.results[0]),
+        [(Pool::Monthly, 10, None), (Pool::SpendingLimit, 5, None)]
+    );
+    assert_eq!(draws(&s.results[2]), [(Pool::SpendingLimit, 15, None)]);
+    assert_eq!((s.verdict, s.first_short), (Verdict::Paused, Some(1)));
+    assert_eq!(s.wallet_after.monthly, Some(0.0));
+    assert_eq!(s.wallet_after.spending_limit, Some(0.0));
+    assert_eq!(s.wallet_after.gifted, None);
+}
+
+#[test]
+fn a_storyboard_names_the_generation_an_error_comes_from() {
+    let w = dm("plus", "active", "2026-11-21", 500, 0, "");
+    let e = storyboard(
+        &w,
+        &[
+            WORKED_EXAMPLE,
+            r#"{"platform":"luma-agents","model":"veo-3","resolution":"1080p","durationSeconds":5}"#,
+        ],
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::PlatformMismatch);
+    assert!(e.message().starts_with("requests[1]: "), "{}", e.message());
+    let e = storyboard(
+        &w,
+        &[r#"{"platform":"dream-machine-ios","model":"ray-2-flash","resolution":"720p","durationSeconds":5}"#],
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Unpriced);
+    assert!(e.message().starts_with("requests[0]: "), "{}", e.message());
+    // A faulty wallet is the wallet's fault, said once, also with no
+    // generation to check.
+    let bad = dm("plus", "active", "2026-02-30", 500, 0, "");
+    for requests in [&[][..], &[WORKED_EXAMPLE][..]] {
+        let e = storyboard(&bad, requests).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidWallet);
+        assert!(e.message().starts_with("wallet.today"), "{}", e.message());
+    }
+    // An empty storyboard costs nothing and leaves the wallet as it was.
+    let s = storyboard(&w, &[]).unwrap();
+    assert_eq!(
+        (s.verdict, s.cost, s.drawn, s.first_short),
+        (Verdict::Ok, 0, 0, None)
+    );
+    assert_eq!(s.wallet_after, wallet(&w));
+    // Modify makes the storyboard approximate, as it makes the check.
+    let s = storyboard(
+        &w,
+        &[r#"{"platform":"dream-machine-web","model":"ray-2","resolution":"720p","durationSeconds":5,"addons":[{"kind":"modify"}]}"#],
+    )
+    .unwrap();
+    assert!(s.approximate && s.results[0].approximate);
+}

@@ -8,7 +8,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use credit_estimator::catalog::Catalog;
-use credit_estimator::check::{CheckResult, Pool, Verdict};
+use credit_estimator::check::{CheckResult, Pool, StoryboardCheck, Verdict};
 use credit_estimator::plan_fit::PlanFit;
 use credit_estimator::wasm;
 use credit_estimator::{LineItem, Quote};
@@ -157,6 +157,34 @@ fn check_draws_from_pools_in_order() {
     .err()
     .expect("a Dream Machine request against a Luma Agents wallet");
     assert_eq!(thrown(mismatch).0, "platform_mismatch");
+}
+
+#[wasm_bindgen_test]
+fn check_many_draws_each_shot_from_what_the_ones_before_left() {
+    let board: StoryboardCheck = typed(
+        wasm::check_many(
+            js(r#"{"platform":"dream-machine","plan":"plus","subscription":"active","today":"2026-11-21","monthly":50,"gifted":10}"#),
+            js(r#"[{"credits":55},{"credits":10},{"credits":1}]"#),
+        )
+        .unwrap(),
+    );
+    let verdicts: Vec<Verdict> = board.results.iter().map(|r| r.verdict).collect();
+    assert_eq!(verdicts, [Verdict::Ok, Verdict::Insufficient, Verdict::Ok]);
+    assert_eq!((board.first_short, board.drawn), (Some(1), 56));
+    assert_eq!(
+        (board.wallet_after.monthly, board.wallet_after.gifted),
+        (Some(0.0), Some(4.0))
+    );
+    let (code, message) = thrown(
+        wasm::check_many(
+            js(r#"{"platform":"dream-machine","plan":"plus","subscription":"active","today":"2026-11-21","monthly":50}"#),
+            js(r#"[{"credits":5},{"platform":"mars"}]"#),
+        )
+        .err()
+        .expect("an unknown platform in the second shot"),
+    );
+    assert_eq!(code, "unknown_platform");
+    assert!(message.starts_with("requests[1]: "), "{message}");
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pkg, thrown } from './load.mjs';
 
-const { quote, catalog, planFit, check, quoteMany, Estimator, defaultTables } = pkg;
+const { quote, catalog, planFit, check, checkMany, quoteMany, Estimator, defaultTables } = pkg;
 
 const workedExample = {
   platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5,
@@ -118,24 +118,44 @@ test('planFit() prices each plan for a month of work (README example)', () => {
   assert.equal(needs.message, 'planFit request.needs must be an object with the fields commercialUse, noWatermark, got "commercial-use"');
 });
 
-test('a storyboard is checked as the sum of its quotes (README example)', () => {
+test('checkMany() checks a storyboard shot by shot from one wallet (README example)', () => {
   const wallet = {
     platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21',
-    monthly: 50, gifted: 10, topUps: [{ credits: 1200, purchased: '2026-01-05' }],
+    monthly: 50, gifted: 10, topUps: [{ credits: 200, purchased: '2026-01-05' }],
   };
-  const shots = [workedExample, workedExample, workedExample,
-    { platform: 'dream-machine-web', model: 'photon', images: 4 }];
-  const quotes = quoteMany(shots);
-  assert.deepEqual(quotes.filter((q) => 'error' in q), []);
-  const total = quotes.reduce((sum, q) => sum + ('error' in q ? 0 : q.credits), 0);
+  const photon = { platform: 'dream-machine-web', model: 'photon', images: 4 };
+  const r = checkMany(wallet, [workedExample, workedExample, workedExample, photon]);
   // The article's worked example is 75; Photon is 16 credits per batch of 4.
-  assert.equal(total, 3 * 75 + 16);
-  const r = check(wallet, { credits: total, platform: 'dream-machine-web' });
+  // 260 credits pay for the first three (225) and leave 35 for the images.
   assert.equal(r.verdict, 'ok');
-  assert.equal(r.cost, 241);
-  assert.equal(r.approximate, false);
-  assert.deepEqual(r.draws.map((d) => [d.pool, d.credits, d.topUpIndex]),
-    [['monthly', 50, undefined], ['gifted', 10, undefined], ['topUp', 181, 0]]);
+  assert.equal(r.cost, 3 * 75 + 16);
+  assert.equal(r.drawn, 241);
+  assert.equal(r.firstShort, null);
+  assert.deepEqual(r.results.map((x) => x.draws.map((d) => [d.pool, d.credits])),
+    [[['monthly', 50], ['gifted', 10], ['topUp', 15]], [['topUp', 75]], [['topUp', 75]], [['topUp', 16]]]);
+  assert.deepEqual(r.walletAfter, { ...wallet, monthly: 0, gifted: 0, topUps: [{ credits: 19, purchased: '2026-01-05' }] });
+  // The wallet given is left as it was.
+  assert.equal(wallet.monthly, 50);
+  // One more shot than the wallet pays for: the first that cannot be made.
+  const short = checkMany(wallet, [workedExample, workedExample, workedExample, workedExample, photon]);
+  assert.equal(short.verdict, 'insufficient');
+  assert.equal(short.firstShort, 3);
+  assert.deepEqual(short.results.map((x) => x.verdict), ['ok', 'ok', 'ok', 'insufficient', 'ok']);
+  assert.equal(short.results[3].shortfall, 75 - 35);
+  // walletAfter chains: checking the rest against it gives the same answers.
+  const first = checkMany(wallet, [workedExample, workedExample]);
+  const rest = checkMany(first.walletAfter, [workedExample, photon]);
+  assert.deepEqual([...first.results, ...rest.results].map((x) => x.draws), r.results.map((x) => x.draws));
+  assert.deepEqual(rest.walletAfter, r.walletAfter);
+  // Faults name the shot; a wallet's fault is the wallet's.
+  const e = thrown(() => checkMany(wallet, [workedExample, { platform: 'mars' }]));
+  assert.equal(e.code, 'unknown_platform');
+  assert.match(e.message, /^requests\[1\]: unknown platform "mars"/);
+  assert.match(thrown(() => checkMany(wallet, [{ credits: 5, model: 'photon' }])).message, /^requests\[0\]\.model is not a known field/);
+  assert.equal(thrown(() => checkMany({ ...wallet, monthly: -1 }, [])).code, 'invalid_wallet');
+  assert.equal(thrown(() => checkMany(wallet, workedExample)).code, 'invalid_request');
+  // The same through an Estimator.
+  assert.deepEqual(new Estimator().checkMany(wallet, [workedExample]).results[0], check(wallet, workedExample));
 });
 
 test('check() says whether a balance pays and from which pools (README example)', () => {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pkg } from './load.mjs';
 
-const { quote, quoteMany, catalog, planFit, check, defaultTables, Estimator, isEstimatorError } = pkg;
+const { quote, quoteMany, catalog, planFit, check, checkMany, defaultTables, Estimator, isEstimatorError } = pkg;
 const CODES = new Set([
   'invalid_request', 'unknown_platform', 'unknown_model', 'unsupported_resolution', 'unsupported_duration',
   'invalid_addon', 'unpriced', 'invalid_wallet', 'platform_mismatch', 'invalid_tables',
@@ -151,14 +151,21 @@ test('every export survives thousands of arbitrary values', () => {
       assert.ok(['ok', 'relaxed', 'insufficient', 'paused'].includes(c.result.verdict), label);
       if (c.result.verdict === 'ok') assert.equal(c.result.draws.reduce((s, d) => s + d.credits, 0), c.result.cost, label);
     }
+    // A storyboard of whatever came: answered shot by shot, or refused.
+    const board = outcome(`${label} checkMany`, () => checkMany(goodWallet, list));
+    if (board.result) {
+      assert.equal(board.result.results.length, list.length, label);
+      assert.equal(board.result.drawn, board.result.results.filter((x) => x.verdict === 'ok').reduce((s, x) => s + x.cost, 0), label);
+    }
+    outcome(`${label} checkMany of a wallet`, () => checkMany(a, [b]));
     outcome(`${label} new Estimator`, () => new Estimator(a));
     outcome(`${label} estimator.quote`, () => estimator.quote(b));
     outcome(`${label} estimator.check`, () => estimator.check(b, a));
     // A guard answers true or false, whatever it is given, and throws nothing.
     assert.equal(typeof isEstimatorError(a), 'boolean', label);
     if (isEstimatorError(a)) assert.ok(a instanceof Error && CODES.has(a.code), label);
-    for (const thrown of [q, fit, c]) if (thrown.error) assert.equal(isEstimatorError(thrown.error), true, label);
-    calls += 8;
+    for (const thrown of [q, fit, c, board]) if (thrown.error) assert.equal(isEstimatorError(thrown.error), true, label);
+    calls += 10;
   }
   // The functions that take nothing ignore whatever they are given.
   for (const a of atoms.slice(0, 20)) {

@@ -1,5 +1,5 @@
-// Type-checked by types.test.mjs: each line below must be a type error (8 in all).
-import { quote, check } from '../../pkg/credit_estimator.js';
+// Type-checked by types.test.mjs: each line below must be a type error (10 in all).
+import { quote, check, checkMany } from '../../pkg/credit_estimator.js';
 
 quote({ platform: 'dream-machine-web', model: 'photon', images: '4' });
 quote({ platform: 'dream-machine-web', model: 'ray-2', addons: [{ kind: 'upscale' }] });
@@ -12,3 +12,6 @@ void [credits, total];
 document.addEventListener('estimate', (e) => { const n: string | undefined = e.detail.quote?.credits; void n; });
 // A known cost with a generation's fields, which check() refuses.
 check({ platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 5 }, { credits: 3, model: 'ray-2' });
+// A storyboard is an array of requests, and its answer is not a check's.
+checkMany({ platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 5 }, { credits: 3 });
+const shot: 'ok' | undefined = checkMany({ platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 5 }, []).draws;

@@ -6,6 +6,8 @@
 // wallet. Dates are reckoned by hand here, independently of the product's
 // date library.
 import { pkg } from './load.mjs';
+
+const { checkMany } = pkg;
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { oracleCheck, useQuote, essence, canon } from './oracle/check.mjs';
@@ -34,6 +36,70 @@ test(`check() agrees with the oracle on ${N} generated cases (seed ${SEED})`, ()
   assert.ok(compared > N * 0.95, `only ${compared} cases compared`);
   assert.equal(failures.length, 0,
     `${failures.length} of ${compared} cases disagree; first ones:\n${failures.slice(0, 3).join('\n')}`);
+});
+
+// checkMany(): the oracle's check() shot by shot, each against the wallet the
+// shots before it left, the draws of an `ok` one taken off here (not by the
+// product's walletAfter).
+function takeDraws(wallet, draws) {
+  const w = structuredClone(wallet);
+  for (const d of draws) {
+    if (d.pool === 'topUp') w.topUps[d.topUpIndex].credits -= d.credits;
+    else w[d.pool] -= d.credits;
+  }
+  return w;
+}
+const given = (wallet) => JSON.parse(JSON.stringify(wallet, (k, v) => (v === null ? undefined : v)));
+
+test('checkMany() agrees with the oracle applied shot by shot', () => {
+  const all = [...cases(SEED + 1, 6000)];
+  const failures = [];
+  let compared = 0, made = 0;
+  for (let i = 0; i + 6 < all.length; i += 6) {
+    const wallet = all[i].wallet;
+    const requests = all.slice(i, i + 1 + (i % 5)).map((c) => c.request);
+    let left = wallet;
+    const results = [];
+    let error = null;
+    for (const request of requests) {
+      const o = oracleCheck(left, request);
+      if (o.error) { error = o.error; break; }
+      results.push(o);
+      if (o.verdict === 'ok') left = takeDraws(left, o.draws);
+    }
+    let p;
+    try {
+      p = checkMany(wallet, requests);
+    } catch (e) {
+      p = { error: e.code };
+    }
+    if (error) {
+      // Which shot's fault comes first may differ (the product reads every
+      // request before it prices any); that one is refused must not.
+      if (!p.error) failures.push(`no error where the oracle has ${error}: ${show(wallet)} ${show(requests)}`);
+      continue;
+    }
+    compared++;
+    const expected = {
+      results, cost: results.reduce((s, r) => s + r.cost, 0),
+      drawn: results.filter((r) => r.verdict === 'ok').reduce((s, r) => s + r.cost, 0),
+      firstShort: results.findIndex((r) => r.verdict === 'insufficient' || r.verdict === 'paused'),
+      approximate: results.some((r) => r.approximate), walletAfter: given(left),
+    };
+    expected.firstShort = expected.firstShort < 0 ? null : expected.firstShort;
+    expected.verdict = expected.firstShort !== null ? results[expected.firstShort].verdict
+      : results.some((r) => r.verdict === 'relaxed') ? 'relaxed' : 'ok';
+    made += results.length;
+    const actual = p.error ? p : {
+      results: p.results.map((r) => essence(() => r)), cost: p.cost, drawn: p.drawn, firstShort: p.firstShort,
+      approximate: p.approximate, walletAfter: p.walletAfter, verdict: p.verdict,
+    };
+    if (JSON.stringify(canon(expected)) !== JSON.stringify(canon(actual))) {
+      failures.push(`wallet ${show(wallet)}\n  requests ${show(requests)}\n  oracle  ${JSON.stringify(canon(expected))}\n  product ${JSON.stringify(canon(actual))}`);
+    }
+  }
+  assert.ok(compared > 200 && made > 500, `only ${compared} storyboards (${made} shots) compared`);
+  assert.equal(failures.length, 0, `${failures.length} storyboards disagree; first ones:\n${failures.slice(0, 3).join('\n')}`);
 });
 
 const DM = { platform: 'dream-machine', plan: 'plus', subscription: 'active', monthly: 0 };

@@ -1,6 +1,6 @@
 // Type-checked by types.test.mjs: a strict program using every export.
-import { quote, catalog, planFit, check, quoteMany, Estimator, defaultTables, isEstimatorError } from '../../pkg/credit_estimator.js';
-import type { Quote, QuoteRequest, CheckResult, PlanFit, Catalog, EstimatorError, ErrorCode, Tables, EstimateDetail, PlanId } from '../../pkg/credit_estimator.js';
+import { quote, catalog, planFit, check, checkMany, quoteMany, Estimator, defaultTables, isEstimatorError } from '../../pkg/credit_estimator.js';
+import type { Quote, QuoteRequest, CheckResult, StoryboardCheck, Wallet, PlanFit, Catalog, EstimatorError, ErrorCode, Tables, EstimateDetail, PlanId } from '../../pkg/credit_estimator.js';
 
 const request: QuoteRequest = { platform: 'dream-machine-web', model: 'ray-2-flash', resolution: '720p', durationSeconds: 5, addons: [{ kind: 'upscale', to: '2160p' }] };
 const q: Quote = quote(request);
@@ -77,3 +77,10 @@ check(
 quote({ platform: 'dream-machine-web', model: 'photon', images: 4, resolution: undefined });
 planFit({ platform: 'dream-machine-web', usage: [], billing: undefined, needs: { commercialUse: undefined } });
 void priced;
+// A storyboard: its wallet afterwards is a wallet to check the next shots against.
+const board: StoryboardCheck = checkMany({ platform: 'dream-machine', plan: 'plus', subscription: 'active', today: '2026-11-21', monthly: 500 }, [request, { credits: 16 }] as const);
+const after: Wallet = board.walletAfter;
+const firstShort: number | null = board.firstShort;
+const shotVerdict: CheckResult['verdict'] = board.results[0].verdict;
+new Estimator().checkMany(after, shots);
+void [firstShort, shotVerdict];
