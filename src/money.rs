@@ -56,10 +56,15 @@ pub fn group_usd(plain: &str) -> String {
 /// allowance), exact until the final rounding to [`QUOTE_USD_PLACES`].
 /// `per` is validated above 0 in the tables; 0 is read as 1 rather than panic.
 pub fn usd_at_rate(credits: u64, price: Decimal, per: u64) -> String {
+    usd_string(usd_exact(credits, price, per), QUOTE_USD_PLACES)
+}
+
+/// [`usd_at_rate`] before its rounding, for a figure shown at fewer places
+/// (rounding the rounded figure again could move it a cent).
+pub fn usd_exact(credits: u64, price: Decimal, per: u64) -> Decimal {
     // credits is below 2^53 and the tables cap prices at MAX_USD, so neither
     // the product nor the quotient can overflow a Decimal.
-    let value = Decimal::from(credits) * price / Decimal::from(per.max(1));
-    usd_string(value, QUOTE_USD_PLACES)
+    Decimal::from(credits) * price / Decimal::from(per.max(1))
 }
 
 /// What `credits` cost at the top-up rate (e.g. $4 per 1,200 credits).

@@ -164,17 +164,23 @@ impl Fmt {
     /// the core's dollar rounding: amounts shown side by side take the
     /// places the one needing most needs, so they read alike.
     pub fn usd_in(&self, decimal: &str, places: u8) -> String {
-        let text = Decimal::from_str_exact(decimal)
-            .ok()
-            .map(|value| usd_string(value, places.into()));
-        let usd = text.and_then(|text| match &self.style {
+        match Decimal::from_str_exact(decimal) {
+            Ok(value) => self.usd_of(value, places),
+            Err(_) => format!("${decimal}"),
+        }
+    }
+
+    /// [`Fmt::usd_in`] of an exact amount, rounded once, to `places`.
+    pub fn usd_of(&self, value: Decimal, places: u8) -> String {
+        let text = usd_string(value, places.into());
+        let usd = match &self.style {
             Style::AmericanEnglish => american_usd(&text, places),
             Style::Intl { cents, usd4, .. } => {
                 let f = if places == 2 { cents } else { usd4 };
                 Self::call(f, &JsValue::from_str(&text))
             }
-        });
-        usd.unwrap_or_else(|| format!("${decimal}"))
+        };
+        usd.unwrap_or_else(|| format!("${text}"))
     }
 
     /// A `YYYY-MM-DD` date: `May 22, 2026`.
@@ -197,9 +203,11 @@ const USD_MAX_PLACES: u8 = 4;
 /// `$106,666.67`), else [`USD_MAX_PLACES`] (`$0.0533`, not `$0.05`). An
 /// amount that is not a decimal needs none of them (it is shown as given).
 pub fn usd_places(decimal: &str) -> u8 {
-    let Ok(value) = Decimal::from_str_exact(decimal) else {
-        return 2;
-    };
+    Decimal::from_str_exact(decimal).map_or(2, usd_places_of)
+}
+
+/// [`usd_places`] of an exact amount.
+pub fn usd_places_of(value: Decimal) -> u8 {
     let cents = usd_string(value, USD_MAX_PLACES.into()).ends_with("00");
     if cents || value.abs() >= Decimal::ONE {
         2

@@ -172,7 +172,7 @@ impl Selection {
 const ADDON_FIELDS: [Field; 4] = [Field::Extend, Field::Upscale, Field::Reframe, Field::Modify];
 
 /// An extend of 0 seconds is no extend.
-fn is_zero(text: &str) -> bool {
+pub fn is_zero(text: &str) -> bool {
     number(text, "").is_ok_and(|v| v == 0.0)
 }
 
@@ -440,7 +440,8 @@ pub fn normalize(catalog: &Catalog, sel: &mut Selection, changed: Field, keep: &
 /// through a menu) does not lose it: Ray2 10 s with an upscale, then Photon
 /// or Ray1.6 (neither has 10 s or an upscale), then Ray2 again is Ray2 10 s
 /// with the upscale. The add-ons come back too: the person took none of them
-/// off.
+/// off. A value that comes back takes off what it rules out of the later
+/// fields, as a change of it would.
 pub fn recall(catalog: &Catalog, sel: &mut Selection, changed: Field, chosen: &Selection) {
     for field in Field::ALL.into_iter().skip(changed.index() + 1) {
         let Some(value) = chosen.get(field).filter(|v| sel.get(field) != Some(*v)) else {
@@ -450,6 +451,11 @@ pub fn recall(catalog: &Catalog, sel: &mut Selection, changed: Field, chosen: &S
         candidate.set(field, Some(value));
         let ctx = Context::of(catalog, &complete(catalog, &candidate));
         if ctx.allows(field, &candidate) == Some(true) {
+            // What the value rules out of the later fields falls back, as
+            // after any change (Ray2 1080p back rules out an upscale to
+            // 1080p chosen on Ray1.6's 720p); a value chosen for them may
+            // come back in turn.
+            normalize(catalog, &mut candidate, field, &Selection::default());
             *sel = candidate;
         }
     }

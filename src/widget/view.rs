@@ -19,7 +19,7 @@ use super::{Prices, Refocus, State, Tables};
 use crate::check::{CheckRequest, CheckResult, KnownCost, Pool, TopUpLot, Verdict, Wallet};
 use crate::error::{ErrorCode, all_of};
 use crate::estimator::Estimator;
-use crate::money::{PLAN_USD_PLACES, plural, usd_at_rate, usd_string};
+use crate::money::{PLAN_USD_PLACES, plural, usd_at_rate, usd_exact, usd_string};
 use crate::plan_fit::{self, Billing, Needs, PlanFit, PlanFitRequest, UsageLine};
 use crate::quote::{AddonRequest, Quote, QuoteRequest};
 use crate::tables::book::{PlanPrice, PriceBook};
@@ -775,8 +775,9 @@ struct RateCard {
     price: rust_decimal::Decimal,
     period: &'static str,
     included: u64,
-    /// The generation's cost at this rate, exact.
-    cost: String,
+    /// The generation's cost at this rate, exact (rounded once, to the
+    /// places the cards show).
+    cost: rust_decimal::Decimal,
 }
 
 /// The outcome of pricing the selection.
@@ -794,8 +795,16 @@ pub struct Priced {
     /// model, Ray2 Flash on iOS), so every generation control is off.
     pub model_unpriced: bool,
     /// The quote waits for a count or a length the visitor is typing
-    /// ([`typing`]).
+    /// ([`typing`]), under the generation and plan settings the figures on
+    /// screen were made for: they stay, dimmed.
     pub typing: bool,
+    /// The generation and plan settings are those of the last render (a
+    /// count of generations a month being retyped keeps the plans only
+    /// then).
+    pub same_generation: bool,
+    /// The verdict on screen stays, dimmed: `typing`, and the balance form
+    /// is as it was made for.
+    pub keep_verdict: bool,
 }
 
 impl State {
@@ -1029,14 +1038,18 @@ impl State {
         let nothing_priced = kind == Kind::Unpriced;
         let on_screen = |value| if nothing_priced { "" } else { value };
         let extend = get(Field::Extend);
-        let off = nothing_priced || ctx.addon("extend").is_none() && extend.is_empty();
+        // An extend of 0 is none: on a model without extend (Photon) it is
+        // off like an empty one, not a field left open to type a length in.
+        let none = extend.is_empty() || model::is_zero(extend);
+        let off = nothing_priced || ctx.addon("extend").is_none() && none;
         flag(ui.el(r::EXTEND), "disabled", off);
         attr(
             ui.el(r::EXTEND),
             "placeholder",
             if off { "—" } else { "None" },
         );
-        self.put(ui, r::EXTEND, "extend", on_screen(extend));
+        let shown = if off && none { "" } else { on_screen(extend) };
+        self.put(ui, r::EXTEND, "extend", shown);
         if off {
             let step = f64::from(cat.billing_step_seconds);
             off_addons.push((r::EXTEND, AddonRequest::extend(step)));
@@ -1110,11 +1123,25 @@ impl State {
             (_, quote) => quote,
         };
         // Only a clip that prices as chosen: otherwise the core would answer
-        // about something else than the add-on.
-        let probe = request
-            .as_ref()
-            .ok()
-            .filter(|_| kind != Kind::Unpriced && quote.is_ok());
+        // about something else than the add-on. Why an add-on is off does
+        // not hang on a count or a length, so while one is wrong or retyped
+        // (Images emptied on Photon) the default one stands in for it.
+        let fallback = match &quote {
+            Err(_) if kind != Kind::Unpriced => {
+                let mut counts_left_out = sel.clone();
+                for f in [Field::Duration, Field::Images, Field::Extend] {
+                    counts_left_out.set(f, None);
+                }
+                model::request(cat, &model::complete(cat, &counts_left_out))
+                    .ok()
+                    .filter(|r| prices.estimator.quote(r).is_ok())
+            }
+            _ => None,
+        };
+        let probe = match &request {
+            Ok(r) if kind != Kind::Unpriced && quote.is_ok() => Some(r),
+            _ => fallback.as_ref(),
+        };
         let taken_off = model::addons_of(&self.taken_off).unwrap_or_default();
         let replaced = ctx
             .model
@@ -1123,11 +1150,44 @@ impl State {
             .and_then(|(m, p)| self.replaced_text(&sel, &m.name, &p.name));
         // While a count or a length is retyped or fixed, what is said under
         // the add-ons stays: cleared and said again, it would be heard again.
-        // (A change of what decides the add-ons is said as ever.)
-        let same = [Field::Platform, Field::Model, Field::Resolution]
-            .iter()
-            .all(|&f| self.shown.get(f) == sel.get(f));
+        // (A change of what decides the add-ons, or of one of them, is said
+        // as ever.)
+        let same = [
+            Field::Platform,
+            Field::Model,
+            Field::Resolution,
+            Field::Upscale,
+            Field::Reframe,
+            Field::Modify,
+        ]
+        .iter()
+        .all(|&f| self.shown.get(f) == sel.get(f));
+        // What was last priced stays in place while a number is retyped,
+        // but only under the choices (not numbers) and plan settings it was
+        // made for (not Ray2 Flash's figures under Photon).
+        let made_for = format!(
+            "{} {} {} {} {} {} {} {}",
+            get(Field::Platform),
+            get(Field::Model),
+            get(Field::Resolution),
+            get(Field::Upscale),
+            get(Field::Reframe),
+            get(Field::Modify),
+            self.billing == Billing::Annual,
+            self.commercial
+        );
         let typing = matches!(&quote, Err(m) if typing(ui, m));
+        let same_generation = self.fresh_for == made_for;
+        let retyped = typing && same_generation;
+        if quote.is_ok() || !retyped {
+            self.fresh_for = made_for;
+        }
+        // The verdict too, and only for the balance it was made for.
+        let wallet = self.wallet.key();
+        let keep_verdict = retyped && self.verdict_for == wallet;
+        if !keep_verdict {
+            self.verdict_for = wallet;
+        }
         if !(same && typing) {
             off_reasons(
                 ui,
@@ -1151,7 +1211,9 @@ impl State {
             unpriced,
             control,
             model_unpriced: nothing_priced,
-            typing,
+            typing: retyped,
+            same_generation,
+            keep_verdict,
         }
     }
 
@@ -1245,7 +1307,7 @@ impl State {
             price: top_up.price_usd,
             period: "",
             included: top_up.credits,
-            cost: q.usd_at_top_up_rate.clone(),
+            cost: usd_exact(q.credits, top_up.price_usd, top_up.credits),
         }];
         let platform = req.platform.as_deref().unwrap_or("");
         for plan in book.plans_for_platform(platform).unwrap_or(&[]) {
@@ -1262,7 +1324,7 @@ impl State {
                     price,
                     period,
                     included,
-                    cost: usd_at_rate(q.credits, price, included),
+                    cost: usd_exact(q.credits, price, included),
                 });
             }
         }
@@ -1271,14 +1333,18 @@ impl State {
             .iter()
             .map(|card| usd_at_rate(1, card.price, card.included))
             .collect();
-        let places = |amounts: &mut dyn Iterator<Item = &String>| {
-            amounts.map(|a| fmt::usd_places(a)).max().unwrap_or(2)
-        };
-        let cost_places = places(&mut cards.iter().map(|card| &card.cost));
-        let per_places = places(&mut per.iter());
+        let cost_places = cards
+            .iter()
+            .map(|card| fmt::usd_places_of(card.cost))
+            .max()
+            .unwrap_or(2);
+        let per_places = per.iter().map(|a| fmt::usd_places(a)).max().unwrap_or(2);
         // An approximate cost's dollars are approximate too.
         let about = about(q);
-        let headline = f.usd_in(&q.usd_at_top_up_rate, cost_places);
+        let headline = f.usd_of(
+            usd_exact(q.credits, top_up.price_usd, top_up.credits),
+            cost_places,
+        );
         set_text(
             ui.el(r::USD),
             &format!("{about}{headline} at the top-up rate"),
@@ -1302,7 +1368,7 @@ impl State {
                 // as plain spaces, a card too narrow for all of it breaks
                 // at one of them, not inside the code or a number.
                 let figure: String = f
-                    .usd_in(&card.cost, cost_places)
+                    .usd_of(card.cost, cost_places)
                     .chars()
                     .map(|c| if c.is_whitespace() { ' ' } else { c })
                     .collect();
@@ -1378,7 +1444,7 @@ impl State {
         let per_month = matches!(&fit, Err(m) if typing(ui, m));
         let wrong = per_month && !matches!(&fit, Err(m) if emptied(m));
         flag(sum, "data-error", wrong);
-        let editing = per_month || priced.typing;
+        let editing = per_month && priced.same_generation || priced.typing;
         // What a screen reader hears of plan fit: the best fit (the cards
         // show it by a badge), or what is wrong with the generations a
         // month. The last is kept while a field of the generation is
@@ -1755,7 +1821,7 @@ impl State {
         // While a count or a length of the generation is retyped or fixed,
         // the last verdict stays, dimmed and inert, as the plans do: nothing
         // below moves, and a screen reader hears nothing until it changes.
-        if keep_while_editing(ui.el(r::VERDICT), priced.typing) {
+        if keep_while_editing(ui.el(r::VERDICT), priced.keep_verdict) {
             keep_while_editing(ui.el(r::VERDICT_LIVE), true);
             return plan_error;
         }
@@ -1969,7 +2035,11 @@ impl State {
             add_text(v, "p", "verdict-sub", &text);
         }
         if !result.draws.is_empty() {
-            let uses = format!("Uses {} credits from", f.int(result.cost));
+            let uses = format!(
+                "Uses {} {} from",
+                f.int(result.cost),
+                plural(result.cost, "credit", "credits")
+            );
             add_text(v, "p", "lbl", &uses);
             let list = add(v, "ul", "draws")?;
             for draw in &result.draws {

@@ -98,6 +98,16 @@ test('each control changes the total to what quote() gives', async () => {
   assert.ok(await w.getByLabel('Resolution').isDisabled());
   await choose(w, { reframe: false });
   await expectQuote(page, w, { ...web, model: 'photon', images: 6 }, 32);
+  // Amounts of a dollar or more show cents, rounded once from the exact
+  // amount: 250 images are 63 batches of 16 = 1,008 credits, and on
+  // Unlimited 1,008 × $94.99 / 10,000 = $9.574992, $9.57 (not $9.5750
+  // rounded again to $9.58); $4 / 1,200 is $3.36, Lite's $9.99 / 3,200
+  // $3.14685 → $3.15, Plus's $29.99 / 10,000 $3.022992 → $3.02.
+  await choose(w, { images: 250 });
+  await expectQuote(page, w, { ...web, model: 'photon', images: 250 }, 1008);
+  assert.deepEqual(await w.locator('.rate-list .v').allTextContents(), ['$3.36', '$3.15', '$3.02', '$9.57']);
+  assert.equal(await w.locator('.usd').textContent(), '$3.36 at the top-up rate');
+  await choose(w, { images: 6 });
 
   // iOS bills per second: Duration is a number input taking any length.
   await choose(w, { platform: 'dream-machine-ios', model: 'ray-2', resolution: '720p' });
@@ -163,6 +173,9 @@ test('each control changes the total to what quote() gives', async () => {
   assert.match(await w.locator('.verdict').textContent(), /^Generation pauses: 25 short/);
   await w.getByLabel('Spending limit left (credits)').fill('100');
   assert.match(await w.locator('.verdict').textContent(), /^Enough credits: this goes through.*the opt-in spending limit pays the other 25 \(it allows 100\)/);
+  assert.match(await w.locator('.verdict').textContent(), /Uses 75 credits from/);
+  await cost.fill('1');
+  assert.match(await w.locator('.verdict').textContent(), /Uses 1 credit from/);
   await cost.fill('2.5');
   assert.match(await w.locator('.verdict').textContent(), /^This generation's cost in credits must be a whole number/);
   assert.equal(await cost.getAttribute('aria-invalid'), 'true');
@@ -1088,6 +1101,91 @@ test('add-ons that are off say why, in the words of quote()', async () => {
   assert.equal(await describedBy('Reframe'), 'off-why');
   assert.equal(await w.locator('#off-why').textContent(), sentence(reframe));
   assert.equal(await describedBy('Upscale'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a choice that comes back takes off what it rules out, and nothing is left from another generation', async () => {
+  // Found by a random walk comparing what the widget shows with quote(),
+  // planFit() and check().
+  const { page, context, problems } = await open(env);
+  const w = await widget(page);
+  const web = { platform: 'dream-machine-web' };
+  const news = () => w.locator('p.off-why').textContent();
+  // Ray2 1080p comes back after Ray1.6 (720p only), and rules out the
+  // upscale to 1080p chosen on Ray1.6's 720p: it is taken off, and said.
+  await choose(w, { ...web, model: 'ray-2', resolution: '1080p' });
+  await choose(w, { model: 'ray-1.6' });
+  await choose(w, { upscale: '1080p' });
+  await choose(w, { model: 'ray-2' });
+  assert.equal(await w.getByLabel('Resolution').inputValue(), '1080p');
+  assert.equal(await w.getByLabel('Upscale').inputValue(), '');
+  await expectQuote(page, w, { ...web, model: 'ray-2', resolution: '1080p', durationSeconds: 5 }, 170);
+  assert.match(await news(), /Upscale was taken off: /);
+  // The same on iOS: 540p comes back without the upscale it has no rate for.
+  await choose(w, { resolution: '720p', upscale: '1080p' });
+  await choose(w, { platform: 'dream-machine-ios', resolution: '540p' });
+  await choose(w, { platform: 'dream-machine-web' });
+  assert.equal(await w.getByLabel('Upscale').inputValue(), '1080p');
+  await choose(w, { platform: 'dream-machine-ios' });
+  assert.equal(await w.getByLabel('Resolution').inputValue(), '540p');
+  assert.equal(await w.getByLabel('Upscale').inputValue(), '');
+  // Ray2 540p on iOS: 16 credits a second, 5 s = 80.
+  assert.equal(await shown(w), 80);
+  // Through Luma Agents, whose models take no resolution or length, back
+  // to the web: Ray2 comes back with what the web has, not iOS's 540p.
+  await choose(w, { platform: 'luma-agents' });
+  await choose(w, { platform: 'dream-machine-web' });
+  assert.equal(await w.getByLabel('Model', { exact: true }).inputValue(), 'ray-2');
+  assert.equal(await w.getByLabel('Resolution').inputValue(), '720p');
+  assert.equal(await w.getByLabel('Duration').evaluate((e) => e.tagName), 'SELECT');
+  // (The upscale chosen on the web comes back with it: 160 + 10.)
+  assert.equal(await w.getByLabel('Upscale').inputValue(), '1080p');
+  assert.equal(await shown(w), 170);
+  // An extend of 0 on Photon, which takes none, is off like an empty one.
+  await choose(w, { upscale: '', extend: '0' });
+  await choose(w, { model: 'photon' });
+  assert.ok(await w.getByLabel('Extend').isDisabled());
+  assert.equal(await w.getByLabel('Extend').inputValue(), '');
+  assert.match(await w.locator('#off-why').textContent(), /extend/i);
+  // Images wrong, then another model: the dimmed figures kept while a
+  // number is retyped are not another generation's; and the add-ons that
+  // are off still say why.
+  await choose(w, { model: 'photon', images: 0 });
+  await choose(w, { model: 'ray-2-flash' });
+  await choose(w, { model: 'photon' });
+  assert.equal(await w.locator('.lines').textContent(), '');
+  assert.doesNotMatch(await w.locator('.result').textContent(), /Ray2 Flash/);
+  assert.deepEqual(await w.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-stale]')].map((e) => e.className)), []);
+  assert.match(await w.locator('#off-why').textContent(), /upscale/i);
+  assert.equal(await w.getByLabel('Upscale').getAttribute('aria-describedby'), 'off-why');
+  // While Images is emptied, Pay annually is not shown over monthly prices.
+  await choose(w, { images: 8 });
+  await w.getByLabel('Images').fill('');
+  await w.getByLabel('Pay annually').check();
+  assert.deepEqual(await w.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-stale]')].map((e) => e.className)), []);
+  await w.getByLabel('Pay annually').uncheck();
+  // What a change said is not left beside a control that says otherwise.
+  await choose(w, { images: 4 });
+  await choose(w, { model: 'ray-2', upscale: '1080p' });
+  await choose(w, { model: 'photon' });
+  await choose(w, { model: 'ray-2' });
+  assert.match(await news(), /Upscale is back on, as before\./);
+  await choose(w, { extend: '-2' });
+  await choose(w, { upscale: '' });
+  assert.doesNotMatch(await news(), /back on/);
+  // A balance verdict kept while Images is retyped is the balance's as
+  // typed: a new subscription state is not shown under the old verdict.
+  await choose(w, { extend: '' });
+  await choose(w, { model: 'photon', images: 4 });
+  await w.getByText('Check my balance').click();
+  await w.getByLabel('Monthly credits left').fill('100');
+  assert.match(await w.locator('.verdict').textContent(), /^Enough credits/);
+  await w.getByLabel('Images').fill('');
+  const staleOnes = () => w.evaluate((el) => [...el.shadowRoot.querySelectorAll('[data-stale]')].map((e) => e.className));
+  assert.ok((await staleOnes()).includes('verdict ok'), (await staleOnes()).join());
+  await w.getByLabel('Subscription').selectOption('paused');
+  assert.ok(!(await staleOnes()).some((c) => c.startsWith('verdict')), (await staleOnes()).join());
   assert.deepEqual(problems, []);
   await context.close();
 });
