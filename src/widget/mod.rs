@@ -248,6 +248,7 @@ fn adopt_sheet(root: &ShadowRoot) {
 }
 
 /// The balance form, as typed.
+#[derive(Clone, PartialEq)]
 struct WalletForm {
     plan: Option<String>,
     status: String,
@@ -259,28 +260,6 @@ struct WalletForm {
     /// Agents), as its app shows it.
     known: String,
     top_ups: Vec<(String, String)>,
-}
-
-impl WalletForm {
-    /// Everything typed in the form, as one text: whether it changed.
-    fn key(&self) -> String {
-        let mut key = format!(
-            "{}|{}|{}|{}|{}|{}",
-            self.plan.as_deref().unwrap_or("-"),
-            self.status,
-            self.monthly.as_deref().unwrap_or("-"),
-            self.gifted,
-            self.spending,
-            self.known
-        );
-        for (credits, date) in &self.top_ups {
-            key.push('|');
-            key.push_str(credits);
-            key.push(' ');
-            key.push_str(date);
-        }
-        key
-    }
 }
 
 /// Where focus goes after the top-up rows change.
@@ -307,12 +286,12 @@ pub struct State {
     sel: Selection,
     /// The selection with defaults, as the controls show it.
     shown: Selection,
-    /// The platform, model and resolution (with the billing and commercial
-    /// use) the figures on screen were last made for: kept dimmed while a
-    /// number is retyped, they must still be about what the controls show.
-    fresh_for: String,
+    /// The choices ([`model::choices`]), billing and commercial use the
+    /// figures on screen were last made for: kept dimmed while a number is
+    /// retyped, they must still be about what the controls show.
+    fresh_for: Option<(Selection, Billing, bool)>,
     /// The balance form as the verdict on screen was last made for.
-    verdict_for: String,
+    verdict_for: Option<WalletForm>,
     /// What a person last chose in each control (or the attributes or link
     /// that set the selection since): restored where it exists again.
     chosen: Selection,
@@ -387,8 +366,8 @@ impl Widget {
                 generation: 0,
                 sel: Selection::default(),
                 shown: Selection::default(),
-                fresh_for: String::new(),
-                verdict_for: String::new(),
+                fresh_for: None,
+                verdict_for: None,
                 chosen: Selection::default(),
                 errors: Vec::new(),
                 editing: None,

@@ -171,6 +171,16 @@ impl Selection {
 
 const ADDON_FIELDS: [Field; 4] = [Field::Extend, Field::Upscale, Field::Reframe, Field::Modify];
 
+/// The selection without its numbers (duration, images, extend): what was
+/// chosen rather than typed.
+pub fn choices(sel: &Selection) -> Selection {
+    let mut out = sel.clone();
+    for f in [Field::Duration, Field::Images, Field::Extend] {
+        out.set(f, None);
+    }
+    out
+}
+
 /// An extend of 0 seconds is no extend.
 pub fn is_zero(text: &str) -> bool {
     number(text, "").is_ok_and(|v| v == 0.0)

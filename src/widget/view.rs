@@ -1126,13 +1126,10 @@ impl State {
         // about something else than the add-on. Why an add-on is off does
         // not hang on a count or a length, so while one is wrong or retyped
         // (Images emptied on Photon) the default one stands in for it.
+        let choices = model::choices(&sel);
         let fallback = match &quote {
             Err(_) if kind != Kind::Unpriced => {
-                let mut counts_left_out = sel.clone();
-                for f in [Field::Duration, Field::Images, Field::Extend] {
-                    counts_left_out.set(f, None);
-                }
-                model::request(cat, &model::complete(cat, &counts_left_out))
+                model::request(cat, &model::complete(cat, &choices))
                     .ok()
                     .filter(|r| prices.estimator.quote(r).is_ok())
             }
@@ -1152,30 +1149,11 @@ impl State {
         // the add-ons stays: cleared and said again, it would be heard again.
         // (A change of what decides the add-ons, or of one of them, is said
         // as ever.)
-        let same = [
-            Field::Platform,
-            Field::Model,
-            Field::Resolution,
-            Field::Upscale,
-            Field::Reframe,
-            Field::Modify,
-        ]
-        .iter()
-        .all(|&f| self.shown.get(f) == sel.get(f));
+        let same = model::choices(&self.shown) == choices;
         // What was last priced stays in place while a number is retyped,
-        // but only under the choices (not numbers) and plan settings it was
-        // made for (not Ray2 Flash's figures under Photon).
-        let made_for = format!(
-            "{} {} {} {} {} {} {} {}",
-            get(Field::Platform),
-            get(Field::Model),
-            get(Field::Resolution),
-            get(Field::Upscale),
-            get(Field::Reframe),
-            get(Field::Modify),
-            self.billing == Billing::Annual,
-            self.commercial
-        );
+        // but only under the choices and plan settings it was made for (not
+        // Ray2 Flash's figures under Photon).
+        let made_for = Some((choices, self.billing, self.commercial));
         let typing = matches!(&quote, Err(m) if typing(ui, m));
         let same_generation = self.fresh_for == made_for;
         let retyped = typing && same_generation;
@@ -1183,10 +1161,9 @@ impl State {
             self.fresh_for = made_for;
         }
         // The verdict too, and only for the balance it was made for.
-        let wallet = self.wallet.key();
-        let keep_verdict = retyped && self.verdict_for == wallet;
+        let keep_verdict = retyped && self.verdict_for.as_ref() == Some(&self.wallet);
         if !keep_verdict {
-            self.verdict_for = wallet;
+            self.verdict_for = Some(self.wallet.clone());
         }
         if !(same && typing) {
             off_reasons(
@@ -1302,12 +1279,13 @@ impl State {
         let f = &self.fmt;
         let book = prices.estimator.book();
         let top_up = book.top_up();
+        let at_top_up_rate = usd_exact(q.credits, top_up.price_usd, top_up.credits);
         let mut cards = vec![RateCard {
             name: "Top-up credits".to_owned(),
             price: top_up.price_usd,
             period: "",
             included: top_up.credits,
-            cost: usd_exact(q.credits, top_up.price_usd, top_up.credits),
+            cost: at_top_up_rate,
         }];
         let platform = req.platform.as_deref().unwrap_or("");
         for plan in book.plans_for_platform(platform).unwrap_or(&[]) {
@@ -1341,10 +1319,7 @@ impl State {
         let per_places = per.iter().map(|a| fmt::usd_places(a)).max().unwrap_or(2);
         // An approximate cost's dollars are approximate too.
         let about = about(q);
-        let headline = f.usd_of(
-            usd_exact(q.credits, top_up.price_usd, top_up.credits),
-            cost_places,
-        );
+        let headline = f.usd_of(at_top_up_rate, cost_places);
         set_text(
             ui.el(r::USD),
             &format!("{about}{headline} at the top-up rate"),
